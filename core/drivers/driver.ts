@@ -1,0 +1,32 @@
+// The one interface front ends and the rest of core use to talk to a database.
+import type { Dialect, Realm } from '../schema/model.ts';
+
+export interface InspectScope {
+  /** Schemas to inspect. Empty or absent: the URL's bound schema, else every user schema. */
+  schemas?: string[];
+  /** Globs on `schema`, `schema.object` or `schema.table.child` paths; `*` stays within a segment. */
+  exclude?: string[];
+}
+
+/** One DDL statement of a plan or of a schema dump. */
+export interface Stmt {
+  sql: string;
+  /** What it does, for people: `Create "users" table`. */
+  comment?: string;
+  /** False for statements PostgreSQL refuses inside a transaction block (`CREATE INDEX CONCURRENTLY`). */
+  transactional?: boolean;
+}
+
+export interface Driver {
+  readonly dialect: Dialect;
+  /** The schema the URL binds to (`search_path=` or a MySQL database), if any. */
+  readonly boundSchema: string | undefined;
+  /** Server version, e.g. 150004 for PostgreSQL 15.4. */
+  readonly serverVersion: number;
+  inspect(scope?: InspectScope): Promise<Realm>;
+  /** Creation DDL for a whole realm, in dependency order. */
+  createStatements(realm: Realm): Stmt[];
+  /** Runs a script of SQL statements as the database's client would. */
+  execScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+// One query interface over a `pg` client or an embedded PGlite, so that inspection and
+// rendering never know which engine they run on. Catalog queries return only text, booleans,
+// integers and JSON, which both engines decode the same way.
+import { UserError } from '../../errors.ts';
+import { redact, urlPassword } from '../../redact.ts';
+import { type PgTarget, parsePgUrl } from './url.ts';
+
+export type Row = Record<string, unknown>;
+
+export interface PgConn {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements in one round trip (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Connected {
+  conn: PgConn;
+  target: PgTarget;
+}
+
+export async function connectPg(rawUrl: string): Promise<Connected> {
+  const target = parsePgUrl(rawUrl);
+  const conn = target.kind === 'pglite' ? await openPglite(target.dataDir) : await openServer(rawUrl, target);
+  return { conn, target };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<PgConn> {
+  // Loaded lazily: PGlite is a large WebAssembly module that most commands never need.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  return {
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    close: () => db.close(),
+  };
+}
+
+async function openServer(rawUrl: string, target: Extract<PgTarget, { kind: 'server' }>): Promise<PgConn> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({
+    connectionString: target.connectionString,
+    connectionTimeoutMillis: 10_000,
+  });
+  // A dropped connection must surface as a rejected query, not crash the process.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (e) {
+    await client.end().catch(() => {});
+    throw connectError(e, rawUrl, target.database);
+  }
+  return {
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    close: () => client.end(),
+  };
+}
+
+/** Turns a driver's connection failure into one line that names the problem, never the password. */
+export function connectError(e: unknown, rawUrl: string, database: string): UserError {
+  const err = e as { code?: string; message?: string };
+  const secrets = [urlPassword(rawUrl)].filter((s): s is string => !!s);
+  const where = redact(rawUrl, secrets);
+  const msg = redact(err.message ?? String(e), secrets);
+  switch (err.code) {
+    case '28P01':
+    case '28000':
+      return new UserError('AUTH', `authentication failed for ${where}: ${msg}`);
+    case '3D000':
+      return new UserError('NO_DATABASE', `database "${database}" does not exist on ${where}`);
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+    case 'ENOENT':
+      return new UserError('CONNECT', `cannot reach the database server at ${where}: ${msg}`);
+    default:
+      return new UserError('CONNECT', `cannot connect to ${where}: ${msg}`);
+  }
+}

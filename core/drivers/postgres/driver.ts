@@ -1,0 +1,85 @@
+// The PostgreSQL driver: a connection (server or embedded) plus inspection and rendering.
+import { UserError } from '../../errors.ts';
+import { applyExcludes } from '../../schema/exclude.ts';
+import type { Realm } from '../../schema/model.ts';
+import type { Driver, InspectScope, Stmt } from '../driver.ts';
+import { connectPg, type PgConn } from './conn.ts';
+import { buildRealm, runCatalogQueries } from './inspect.ts';
+import { createStatements } from './render.ts';
+
+/** Oldest server the catalog queries support (`pg_trigger.tgparentid`). */
+const MIN_VERSION = 130000;
+
+export class PostgresDriver implements Driver {
+  readonly dialect = 'postgres' as const;
+
+  private constructor(
+    private readonly conn: PgConn,
+    readonly boundSchema: string | undefined,
+    readonly serverVersion: number,
+    readonly database: string,
+  ) {}
+
+  static async open(url: string): Promise<PostgresDriver> {
+    const { conn, target } = await connectPg(url);
+    try {
+      const [info] = await conn.query<{ version: number; db: string }>(
+        `SELECT current_setting('server_version_num')::int AS version, current_database() AS db`,
+      );
+      const version = Number(info?.version);
+      if (version < MIN_VERSION) {
+        throw new UserError(
+          'UNSUPPORTED',
+          `PostgreSQL ${Math.floor(version / 10000)} is not supported: use 13 or newer`,
+        );
+      }
+      const bound =
+        target.searchPath
+          ?.split(',')[0]
+          ?.trim()
+          .replace(/^"(.*)"$/, '$1') || undefined;
+      return new PostgresDriver(conn, bound, version, String(info?.db));
+    } catch (e) {
+      await conn.close().catch(() => {});
+      throw e;
+    }
+  }
+
+  async inspect(scope: InspectScope = {}): Promise<Realm> {
+    const requested = scope.schemas?.length
+      ? [...new Set(scope.schemas)]
+      : this.boundSchema
+        ? [this.boundSchema]
+        : undefined;
+    // Bound to one schema: names in it print unqualified, so the output applies to any schema.
+    const searchPath =
+      this.boundSchema && requested?.length === 1 && requested[0] === this.boundSchema
+        ? [this.boundSchema]
+        : [];
+    const opts = { version: this.serverVersion, schemas: requested, searchPath };
+    const rows = await runCatalogQueries(this.conn, opts);
+    const realm = buildRealm(rows, opts);
+    for (const name of requested ?? []) {
+      if (!realm.schemas.some((s) => s.name === name)) {
+        throw new UserError('NO_SCHEMA', `schema "${name}" does not exist in database "${this.database}"`);
+      }
+    }
+    return applyExcludes(realm, scope.exclude ?? [], searchPath.length > 0);
+  }
+
+  createStatements(realm: Realm): Stmt[] {
+    const bound =
+      this.boundSchema !== undefined &&
+      realm.schemas.length === 1 &&
+      realm.schemas[0]?.name === this.boundSchema;
+    return createStatements(realm, { qualify: !bound });
+  }
+
+  async execScript(sql: string): Promise<void> {
+    await this.conn.exec(sql);
+  }
+
+  close(): Promise<void> {
+    return this.conn.close();
+  }
+}

@@ -1,0 +1,122 @@
+// Topological sort with a deterministic tie-break and soft edges that may be cut to break cycles.
+// Used to order creation DDL: among the nodes whose dependencies are done, the one with the
+// lowest (priority, id) goes first, so output is stable whatever order objects came in.
+
+export interface SortNode {
+  id: string;
+  priority: number;
+  /** Must come before this node. Edges to unknown ids are ignored. */
+  deps: Iterable<string>;
+  /** Should come before this node, but may be cut when they form a cycle. */
+  soft?: Iterable<string>;
+}
+
+export interface SortResult {
+  order: string[];
+  /** Soft edges that were cut: `[node, dependency]`. The caller emits them afterwards. */
+  cut: [string, string][];
+}
+
+class Heap {
+  private items: SortNode[] = [];
+  constructor(private readonly less: (a: SortNode, b: SortNode) => boolean) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(n: SortNode): void {
+    const a = this.items;
+    a.push(n);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): SortNode | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
+        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+export function toposort(nodes: readonly SortNode[]): SortResult {
+  const less = (a: SortNode, b: SortNode) =>
+    a.priority < b.priority || (a.priority === b.priority && a.id < b.id);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const pending = new Map<string, Set<string>>(); // node -> unmet deps (hard and soft)
+  const softOf = new Map<string, Set<string>>();
+  const dependents = new Map<string, string[]>();
+  for (const n of nodes) {
+    const unmet = new Set<string>();
+    const soft = new Set<string>();
+    for (const d of n.deps) if (d !== n.id && byId.has(d)) unmet.add(d);
+    for (const d of n.soft ?? []) {
+      if (d !== n.id && byId.has(d) && !unmet.has(d)) {
+        unmet.add(d);
+        soft.add(d);
+      }
+    }
+    pending.set(n.id, unmet);
+    softOf.set(n.id, soft);
+    for (const d of unmet) {
+      const list = dependents.get(d);
+      if (list) list.push(n.id);
+      else dependents.set(d, [n.id]);
+    }
+  }
+  const ready = new Heap(less);
+  for (const n of nodes) if (pending.get(n.id)!.size === 0) ready.push(n);
+  const order: string[] = [];
+  const cut: [string, string][] = [];
+  const done = new Set<string>();
+  const release = (id: string) => {
+    for (const dep of dependents.get(id) ?? []) {
+      const unmet = pending.get(dep)!;
+      if (unmet.delete(id) && unmet.size === 0 && !done.has(dep)) ready.push(byId.get(dep)!);
+    }
+  };
+  while (order.length < nodes.length) {
+    const next = ready.pop();
+    if (next) {
+      if (done.has(next.id)) continue;
+      done.add(next.id);
+      order.push(next.id);
+      release(next.id);
+      continue;
+    }
+    // A cycle: cut the soft edges of the first stuck node whose hard dependencies are all met.
+    let pick: SortNode | undefined;
+    for (const n of nodes) {
+      if (done.has(n.id)) continue;
+      const unmet = pending.get(n.id)!;
+      const soft = softOf.get(n.id)!;
+      if ([...unmet].every((d) => soft.has(d)) && (!pick || less(n, pick))) pick = n;
+    }
+    if (!pick) {
+      // Only hard edges remain in the cycle: emit the rest in priority order rather than loop.
+      for (const n of [...nodes].sort((a, b) => (less(a, b) ? -1 : 1))) if (!done.has(n.id)) order.push(n.id);
+      break;
+    }
+    for (const d of pending.get(pick.id)!) cut.push([pick.id, d]);
+    pending.get(pick.id)!.clear();
+    ready.push(pick);
+  }
+  return { order, cut };
+}
