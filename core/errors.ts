@@ -12,10 +12,13 @@ export type UserErrorCode =
 
 export class UserError extends Error {
   readonly code: UserErrorCode;
-  constructor(code: UserErrorCode, message: string, options?: { cause?: unknown }) {
+  /** Static help shown after the message (a command's usage); never contains user input. */
+  readonly help: string | undefined;
+  constructor(code: UserErrorCode, message: string, options?: { cause?: unknown; help?: string }) {
     super(message, options);
     this.name = 'UserError';
     this.code = code;
+    this.help = options?.help;
   }
 }
 

@@ -1,6 +1,7 @@
 // One query interface over a `pg` client or an embedded PGlite, so that inspection and
 // rendering never know which engine they run on. Catalog queries return only text, booleans,
 // integers and JSON, which both engines decode the same way.
+import { existsSync } from 'node:fs';
 import { UserError } from '../../errors.ts';
 import { redact, urlPassword } from '../../redact.ts';
 import { type PgTarget, parsePgUrl } from './url.ts';
@@ -26,6 +27,10 @@ export async function connectPg(rawUrl: string): Promise<Connected> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<PgConn> {
+  // PGlite would silently create a new, empty database at a mistyped path.
+  if (dataDir && !existsSync(dataDir)) {
+    throw new UserError('NO_DATABASE', `no PGlite database at "${dataDir}": the directory does not exist`);
+  }
   // Loaded lazily: PGlite is a large WebAssembly module that most commands never need.
   const { PGlite } = await import('@electric-sql/pglite');
   const db = dataDir ? new PGlite(dataDir) : new PGlite();

@@ -1,0 +1,25 @@
+// Flag parsing shared by every command: node's parseArgs with errors a person can act on.
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UserError } from '../core/errors.ts';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parse<T extends Options>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UserError('BAD_ARGS', msg, { help: usage });
+  }
+}
+
+export function required(value: unknown, flag: string, usage: string): string {
+  if (typeof value !== 'string' || value === '')
+    throw new UserError('BAD_ARGS', `missing required flag ${flag}`, { help: usage });
+  return value;
+}

@@ -1,0 +1,71 @@
+// The atlas-ts command: maps argv to a command, prints its output, and turns user errors into
+// one line on stderr with exit code 1. Secrets in messages are redacted.
+import { isUserError } from '../core/errors.ts';
+import { redact } from '../core/redact.ts';
+import { usage as inspectUsage, schemaInspect } from './commands/schema-inspect.ts';
+
+declare const ATLAS_TS_VERSION: string;
+
+const USAGE = `Usage: atlas-ts <command> [flags]
+
+Database schema as code for PostgreSQL (MySQL/MariaDB coming).
+
+Commands:
+  schema inspect   print the schema of a database as SQL or JSON
+
+Run "atlas-ts <command> --help" for a command's flags.`;
+
+type Command = (argv: string[]) => Promise<string>;
+
+const COMMANDS: Record<string, Record<string, { run: Command; usage: string }>> = {
+  schema: { inspect: { run: schemaInspect, usage: inspectUsage } },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [group, verb, ...rest] = argv;
+  if (group === undefined || group === '--help' || group === '-h' || group === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return group === undefined ? 1 : 0;
+  }
+  if (group === '--version' || group === 'version') {
+    process.stdout.write(`atlas-ts ${typeof ATLAS_TS_VERSION === 'string' ? ATLAS_TS_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  const verbs = COMMANDS[group];
+  const cmd = verbs && verb !== undefined ? verbs[verb] : undefined;
+  if (!verbs || !cmd) {
+    const known = verbs ? Object.keys(verbs).map((v) => `${group} ${v}`) : Object.keys(COMMANDS);
+    const what = verbs
+      ? verb === undefined || verb.startsWith('-')
+        ? `"${group}" needs a subcommand`
+        : `unknown command "${group} ${verb}"`
+      : `unknown command "${group}"`;
+    process.stderr.write(`Error: ${what}; available: ${known.join(', ')}\n`);
+    return 1;
+  }
+  try {
+    const out = await cmd.run(rest);
+    process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+    return 0;
+  } catch (e) {
+    if (isUserError(e)) {
+      process.stderr.write(`Error: ${redact(e.message)}\n${e.help ? `\n${e.help}\n` : ''}`);
+      return 1;
+    }
+    const err = e as Error;
+    process.stderr.write(
+      `Error: unexpected failure (a bug in atlas-ts; please report it): ${redact(err.stack ?? String(err))}\n`,
+    );
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`Error: ${redact(String(e))}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,26 @@
+// Picks the driver for a URL scheme. Drivers are imported lazily so that start-up only pays
+// for the one in use.
+import { UserError } from '../errors.ts';
+import { redact } from '../redact.ts';
+import type { Driver } from './driver.ts';
+
+export async function openDriver(url: string): Promise<Driver> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  switch (scheme) {
+    case 'postgres':
+    case 'postgresql':
+    case 'pglite': {
+      const { PostgresDriver } = await import('./postgres/driver.ts');
+      return PostgresDriver.open(url);
+    }
+    case 'mysql':
+    case 'maria':
+    case 'mariadb':
+      throw new UserError('UNSUPPORTED', 'MySQL and MariaDB are not supported yet (tracked in issue #4)');
+    default:
+      throw new UserError(
+        'BAD_URL',
+        `malformed database URL "${redact(url)}": expected postgres://user:pass@host:port/dbname or pglite://`,
+      );
+  }
+}
