@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { UserError } from '../../errors.ts';
 import { redact, urlPassword } from '../../redact.ts';
+import { pgliteExtensions } from './pglite-extensions.ts';
 import { type PgTarget, parsePgUrl } from './url.ts';
 
 export type Row = Record<string, unknown>;
@@ -33,7 +34,8 @@ async function openPglite(dataDir: string | undefined): Promise<PgConn> {
   }
   // Loaded lazily: PGlite is a large WebAssembly module that most commands never need.
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  const extensions = await pgliteExtensions();
+  const db = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
   await db.waitReady;
   return {
     async query<T extends Row>(sql: string, params?: unknown[]) {

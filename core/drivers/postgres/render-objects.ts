@@ -164,8 +164,14 @@ export function sequenceOwnedBy(schema: string, s: Sequence, n: Names): Stmt[] {
 
 // ---------------------------------------------------------------- tables
 
+/** The catalog prints every array type with one `[]`; declared dimensions are kept apart. */
+function columnType(c: Column): string {
+  const dims = c.type.arrayDims ?? 0;
+  return dims > 1 ? `${c.type.raw.replace(/(\[\])+$/, '')}${'[]'.repeat(dims)}` : c.type.raw;
+}
+
 function columnDef(c: Column): string {
-  let sql = `${ident(c.name)} ${c.type.raw}`;
+  let sql = `${ident(c.name)} ${columnType(c)}`;
   if (c.collation) sql += ` COLLATE ${c.collation}`;
   if (c.generated) sql += ` GENERATED ALWAYS AS (${c.generated.expr}) STORED`;
   if (c.identity) {

@@ -154,7 +154,8 @@ function addSchemaNodes(
   tables: Map<string, { schema: string; table: Table }>,
 ): void {
   const sk = key.schema(s.name);
-  add(sk, PRIORITY.schema, () => r.createSchema(s), []);
+  // Output bound to one schema applies to whichever schema the reader chooses: it names none.
+  add(sk, PRIORITY.schema, () => (n.qualify ? r.createSchema(s) : []), []);
   for (const e of s.enums)
     add(key.type(s.name, e.name), PRIORITY.type, () => r.createEnum(s.name, e, n), [sk]);
   for (const d of s.domains) {
