@@ -7,7 +7,7 @@
 //   npm test -- test/foo.test.ts               just these files
 //   npm test -- --test-name-pattern=isolated   flags (--x=y form) go to `node --test`
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,20 @@ let received;
 let cleaning;
 
 const say = (msg) => console.error(`[test.mjs] ${msg}`);
+
+/**
+ * Where the servers keep their data. CREATE DATABASE fsyncs a copy of the template: about
+ * 220 ms on a disk against 10 ms on tmpfs, and tests create hundreds of databases. So prefer
+ * /dev/shm when it has room (TMPDIR still wins when set explicitly).
+ */
+function scratchDir() {
+  if (process.env.TMPDIR) return tmpdir();
+  try {
+    const fs = statfsSync('/dev/shm');
+    if (fs.bavail * fs.bsize > 2 * 1024 ** 3) return '/dev/shm';
+  } catch {}
+  return tmpdir();
+}
 
 /** Recursive walk: node 20's `--test` does not expand globs reliably. */
 function findTests(dir) {
@@ -90,7 +104,7 @@ function runTests(env, args) {
 }
 
 async function main(args) {
-  tmpRoot = mkdtempSync(join(tmpdir(), 'atlas-ts-test-'));
+  tmpRoot = mkdtempSync(join(scratchDir(), 'atlas-ts-test-'));
   const env = { ...process.env, ATLAS_TS_TEST_TMP: tmpRoot };
   try {
     await startServers(env);
