@@ -107,11 +107,7 @@ export function buildColumns(ctx: BuildContext, rows: Rows): void {
       r.typschema && !SYSTEM_TYPE_SCHEMAS.has(str(r.typschema))
         ? { schema: str(r.typschema), name: str(r.typname) }
         : undefined;
-    const collation = r.collation
-      ? r.collation_schema
-        ? `${JSON.stringify(str(r.collation_schema))}.${str(r.collation)}`
-        : str(r.collation)
-      : undefined;
+    const collation = r.collation ? str(r.collation) : undefined;
     if (owner.kind === 'table') {
       const c: Column = {
         name: str(r.name),
@@ -378,8 +374,10 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** The WHEN condition of `pg_get_triggerdef` output, without its parentheses. */
 export function triggerWhen(def: string): string | undefined {
-  const start = def.indexOf(' WHEN (', def.indexOf(' FOR EACH '));
-  if (start < 0) return undefined;
+  // WHEN follows FOR EACH directly; anywhere else the words belong to a name or an argument.
+  const m = / FOR EACH (?:ROW|STATEMENT) WHEN \(/.exec(def);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - ' WHEN ('.length;
   const open = start + ' WHEN '.length;
   let depth = 0;
   for (let i = open; i < def.length; i++) {

@@ -53,8 +53,12 @@ export function buildTypes(ctx: BuildContext, rows: Rows, domainChecks: Map<stri
       opt('CANONICAL', r.canonical);
       opt('SUBTYPE_DIFF', r.subdiff);
       // Only a multirange name that differs from the one PostgreSQL would choose is an option.
-      const multi = str(r.multirange);
-      if (multi && multi !== defaultMultirangeName(schema.name, name)) opt('MULTIRANGE_TYPE_NAME', multi);
+      if (
+        r.multirange_name &&
+        (r.multirange_name !== defaultMultirangeName(name) || r.multirange_schema !== schema.name)
+      ) {
+        opt('MULTIRANGE_TYPE_NAME', r.multirange);
+      }
       const rt: RangeType = { name, subtype: str(r.subtype), options };
       setIf(rt, 'comment', comment);
       schema.ranges.push(rt);
@@ -63,11 +67,9 @@ export function buildTypes(ctx: BuildContext, rows: Rows, domainChecks: Map<stri
 }
 
 /** PostgreSQL names a range's multirange by replacing "range" with "multirange", else appending. */
-function defaultMultirangeName(schema: string, range: string): string {
+function defaultMultirangeName(range: string): string {
   const i = range.indexOf('range');
-  const name = i >= 0 ? `${range.slice(0, i)}multirange${range.slice(i + 5)}` : `${range}_multirange`;
-  const q = (s: string) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`);
-  return `${q(schema)}.${q(name)}`;
+  return i >= 0 ? `${range.slice(0, i)}multirange${range.slice(i + 5)}` : `${range}_multirange`;
 }
 
 export function buildSequences(ctx: BuildContext, rows: Rows): void {

@@ -18,6 +18,17 @@ const IN_SCOPE = (n: string) =>
 const NOT_EXTENSION_MEMBER = (catalog: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${oid} AND xd.deptype = 'e')`;
 
+/**
+ * The name of a collation or operator class as the catalog's own deparsers print it: bare when
+ * visible on the search_path of the inspection, schema-qualified otherwise.
+ */
+const COLLATION_NAME = (c: string, n: string) =>
+  `CASE WHEN pg_collation_is_visible(${c}.oid) THEN quote_ident(${c}.collname)
+        ELSE quote_ident(${n}.nspname) || '.' || quote_ident(${c}.collname) END`;
+const OPCLASS_NAME = (o: string, n: string) =>
+  `CASE WHEN pg_opclass_is_visible(${o}.oid) THEN quote_ident(${o}.opcname)
+        ELSE quote_ident(${n}.nspname) || '.' || quote_ident(${o}.opcname) END`;
+
 export interface QueryOptions {
   /** `server_version_num`, to use catalog columns only where they exist. */
   version: number;
@@ -59,8 +70,7 @@ export function catalogQueries({ version }: QueryOptions): Record<string, string
         format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull, a.attndims AS dims,
         a.attidentity AS identity, a.attgenerated AS generated, a.attislocal AS local,
         pg_get_expr(d.adbin, d.adrelid) AS def,
-        CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(co.collname) END AS collation,
-        CASE WHEN a.attcollation <> t.typcollation AND cn.nspname <> 'pg_catalog' THEN cn.nspname END AS collation_schema,
+        CASE WHEN a.attcollation <> t.typcollation THEN ${COLLATION_NAME('co', 'cn')} END AS collation,
         CASE WHEN t.typcategory = 'A' THEN et.typname ELSE t.typname END AS typname,
         CASE WHEN t.typcategory = 'A' THEN etn.nspname ELSE tn.nspname END AS typschema
       FROM pg_attribute a
@@ -126,13 +136,10 @@ export function catalogQueries({ version }: QueryOptions): Record<string, string
     indexParts: `
       SELECT x.indexrelid::text AS oid, k.n AS pos, ta.attname AS column,
         CASE WHEN x.indkey[k.n - 1] = 0 THEN pg_get_indexdef(x.indexrelid, k.n, false) END AS expr,
-        CASE WHEN NOT opc.opcdefault THEN
-          CASE WHEN opn.nspname = 'pg_catalog' THEN quote_ident(opc.opcname)
-               ELSE quote_ident(opn.nspname) || '.' || quote_ident(opc.opcname) END END AS opclass,
+        CASE WHEN NOT opc.opcdefault THEN ${OPCLASS_NAME('opc', 'opn')} END AS opclass,
         CASE WHEN x.indcollation[k.n - 1] <> 0
               AND x.indcollation[k.n - 1] <> coalesce(ta.attcollation, it.typcollation)
-          THEN CASE WHEN coln.nspname = 'pg_catalog' THEN quote_ident(coll.collname)
-               ELSE quote_ident(coln.nspname) || '.' || quote_ident(coll.collname) END END AS collation,
+          THEN ${COLLATION_NAME('coll', 'coln')} END AS collation,
         x.indoption[k.n - 1] AS option
       FROM pg_index x
       JOIN pg_class t ON t.oid = x.indrelid
@@ -216,15 +223,14 @@ export function catalogQueries({ version }: QueryOptions): Record<string, string
         CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base,
         CASE WHEN bt.typcategory = 'A' THEN bet.typname ELSE bt.typname END AS base_name,
         CASE WHEN bt.typcategory = 'A' THEN betn.nspname ELSE btn.nspname END AS base_schema,
-        t.typnotnull AS notnull, t.typdefault AS def,
-        CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN
-          CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
-               ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END END AS collation,
+        t.typnotnull AS notnull, pg_get_expr(t.typdefaultbin, 0) AS def,
+        CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN ${COLLATION_NAME('co', 'cn')} END AS collation,
         format_type(r.rngsubtype, NULL) AS subtype,
-        CASE WHEN r.rngtypid IS NOT NULL AND NOT sopc.opcdefault THEN quote_ident(sopcn.nspname) || '.' || quote_ident(sopc.opcname) END AS subtype_opclass,
-        CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN quote_ident(rco.collname) END AS range_collation,
+        CASE WHEN r.rngtypid IS NOT NULL AND NOT sopc.opcdefault THEN ${OPCLASS_NAME('sopc', 'sopcn')} END AS subtype_opclass,
+        CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation THEN ${COLLATION_NAME('rco', 'rcon')} END AS range_collation,
         nullif(r.rngcanonical, 0)::regproc::text AS canonical, nullif(r.rngsubdiff, 0)::regproc::text AS subdiff,
-        ${v14 ? 'format_type(r.rngmultitypid, NULL)' : 'NULL'} AS multirange
+        ${v14 ? 'format_type(r.rngmultitypid, NULL)' : 'NULL'} AS multirange,
+        ${v14 ? 'mt.typname' : 'NULL'} AS multirange_name, ${v14 ? 'mtn.nspname' : 'NULL'} AS multirange_schema
       FROM pg_type t
       JOIN pg_namespace n ON n.oid = t.typnamespace
       LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
@@ -238,6 +244,8 @@ export function catalogQueries({ version }: QueryOptions): Record<string, string
       LEFT JOIN pg_opclass sopc ON sopc.oid = r.rngsubopc
       LEFT JOIN pg_namespace sopcn ON sopcn.oid = sopc.opcnamespace
       LEFT JOIN pg_collation rco ON rco.oid = r.rngcollation
+      LEFT JOIN pg_namespace rcon ON rcon.oid = rco.collnamespace
+      ${v14 ? 'LEFT JOIN pg_type mt ON mt.oid = r.rngmultitypid LEFT JOIN pg_namespace mtn ON mtn.oid = mt.typnamespace' : ''}
       LEFT JOIN pg_class tc ON tc.oid = t.typrelid
       WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
         AND ${IN_SCOPE('n')} AND ${NOT_EXTENSION_MEMBER('pg_type', 't.oid')}`,
