@@ -23,9 +23,13 @@ const COMMANDS: Record<string, Record<string, { run: Command; usage: string }>> 
 
 export async function main(argv: string[]): Promise<number> {
   const [group, verb, ...rest] = argv;
-  if (group === undefined || group === '--help' || group === '-h' || group === 'help') {
+  if (group === undefined) {
+    process.stderr.write(`${USAGE}\n`);
+    return 1;
+  }
+  if (group === '--help' || group === '-h' || group === 'help') {
     process.stdout.write(`${USAGE}\n`);
-    return group === undefined ? 1 : 0;
+    return 0;
   }
   if (group === '--version' || group === 'version') {
     process.stdout.write(`atlas-ts ${typeof ATLAS_TS_VERSION === 'string' ? ATLAS_TS_VERSION : 'dev'}\n`);

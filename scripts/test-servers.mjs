@@ -11,6 +11,7 @@ import {
   openSync,
   readFileSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
@@ -30,7 +31,12 @@ const PG_SETTINGS = [
   'full_page_writes=off',
   'max_connections=200',
   'max_locks_per_transaction=1024',
+  'password_encryption=scram-sha-256',
 ];
+
+// The one role that needs a password (scram-sha-256), so tests can exercise real authentication
+// failures; every other role keeps initdb's trust auth. pg_hba.conf is matched top-down.
+const PG_HBA_PASSWORD_RULE = 'host all atlas_pw 127.0.0.1/32 scram-sha-256\n';
 
 /** A port the kernel just handed out; the server binds it a moment later (see START_ATTEMPTS). */
 export function freePort() {
@@ -162,7 +168,7 @@ async function startOnFreePort({ log, signal, launchAt, probe, name }) {
 
 /**
  * initdb + postgres under `<tmpRoot>/pg`. Returns `{ url, stop(), port, pid, bindir, log }`;
- * the URL is the superuser `postgres` with trust auth on 127.0.0.1.
+ * the URL is the superuser `postgres` with trust auth on 127.0.0.1 (only role `atlas_pw` needs a password).
  */
 export async function startPostgres(tmpRoot, { signal } = {}) {
   const bindir = findPgBinDir();
@@ -178,6 +184,8 @@ export async function startPostgres(tmpRoot, { signal } = {}) {
   }
   const initdbArgs = ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'];
   await run(join(bindir, 'initdb'), initdbArgs, { log: join(dir, 'initdb.log'), cwd: dir, ...ids });
+  const hba = join(data, 'pg_hba.conf');
+  writeFileSync(hba, PG_HBA_PASSWORD_RULE + readFileSync(hba, 'utf8'));
 
   const settings = PG_SETTINGS.flatMap((s) => ['-c', s]);
   const { port, pid, stop } = await startOnFreePort({

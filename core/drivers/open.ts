@@ -20,7 +20,7 @@ export async function openDriver(url: string): Promise<Driver> {
     default:
       throw new UserError(
         'BAD_URL',
-        `malformed database URL "${redact(url)}": expected postgres://user:pass@host:port/dbname or pglite://`,
+        `malformed database URL "${redact(url)}": expected postgres://user@host:port/dbname or pglite://`,
       );
   }
 }

@@ -79,6 +79,13 @@ export function connectError(e: unknown, rawUrl: string, database: string): User
   const secrets = [urlPassword(rawUrl)].filter((s): s is string => !!s);
   const where = redact(rawUrl, secrets);
   const msg = redact(err.message ?? String(e), secrets);
+  // pg raises SASL failures (no password given for a role that needs one) without a SQLSTATE.
+  if (/SASL|password must be a string/i.test(err.message ?? '')) {
+    return new UserError(
+      'AUTH',
+      `authentication failed for ${where}: the server requires a password; put it in the URL as user:password@host`,
+    );
+  }
   switch (err.code) {
     case '28P01':
     case '28000':

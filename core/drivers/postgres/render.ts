@@ -99,21 +99,21 @@ export function createStatements(realm: Realm, opts: { qualify: boolean }): Stmt
       key.fnName(e.function.schema, e.function.name),
     ]);
   }
-  // Functions are referred to by name alone from triggers: map names to every overload.
-  const byName = new Map<string, string[]>();
-  for (const node of nodes) {
-    const m = /^fn:(.*)\(/.exec(node.id);
-    if (m) byName.set(`fnname:${m[1]}`, [...(byName.get(`fnname:${m[1]}`) ?? []), node.id]);
+  // Triggers name their function without arguments: such a dependency means every overload.
+  const overloads = new Map<string, string[]>();
+  for (const s of realm.schemas) {
+    for (const f of s.functions) {
+      const name = key.fnName(s.name, f.name);
+      overloads.set(name, [...(overloads.get(name) ?? []), key.fn(s.name, f.name, f.identityArgs)]);
+    }
   }
-  for (const node of nodes) node.deps = node.deps.flatMap((d) => byName.get(d) ?? [d]);
+  for (const node of nodes) node.deps = node.deps.flatMap((d) => overloads.get(d) ?? [d]);
 
-  // Foreign keys that close a reference cycle are cut among the tables alone first, so that a
-  // cycle never lets objects of later kinds jump ahead of the tables it holds back.
-  const tableIds = new Set(tables.keys());
-  const tableNodes = nodes
-    .filter((x) => tableIds.has(x.id))
-    .map((x) => ({ ...x, deps: x.deps.filter((d) => tableIds.has(d)) }));
-  const cutEdges = new Set(toposort(tableNodes).cut.map(([from, to]) => `${from}>${to}`));
+  // First pass, with foreign keys as soft edges, finds the foreign keys that close a cycle
+  // (possibly through types or other objects). The second pass orders everything with the
+  // remaining foreign keys as hard edges, so a cycle never lets objects jump ahead of the
+  // tables it holds back.
+  const cutEdges = new Set(toposort(nodes).cut.map(([from, to]) => `${from}>${to}`));
   for (const x of nodes) {
     if (!x.soft) continue;
     x.deps.push(...x.soft.filter((d) => !cutEdges.has(`${x.id}>${d}`)));
@@ -142,7 +142,18 @@ export function createStatements(realm: Realm, opts: { qualify: boolean }): Stmt
     }
     out.push(...r.createTable(t.schema, t.table, inline, n));
   }
-  return out.concat(deferred);
+  // String bodies of SQL functions are checked at creation and may read objects the catalog
+  // does not list as their dependencies; pg_dump switches the check off for the same reason.
+  const sqlBodies = realm.schemas.some((s) => s.functions.some((f) => f.language === 'sql' && !f.sqlBody));
+  const prelude: Stmt[] = sqlBodies
+    ? [
+        {
+          sql: 'SET check_function_bodies = off',
+          comment: 'Check SQL function bodies when they run, not now',
+        },
+      ]
+    : [];
+  return [...prelude, ...out, ...deferred];
 }
 
 type Add = (id: string, priority: number, emit: Emit, deps: string[], soft?: string[]) => void;

@@ -16,7 +16,8 @@ export function literal(value: string): string {
 export function dollarQuote(body: string): string {
   for (let i = 0; ; i++) {
     const tag = i === 0 ? '$$' : `$_${i === 1 ? '' : i}$`;
-    if (!body.includes(tag)) return `${tag}${body}${tag}`;
+    // The closing tag must match only where it is put: `$$a$` + `$$` would close one early.
+    if ((body + tag).indexOf(tag) === body.length) return `${tag}${body}${tag}`;
   }
 }
 
@@ -38,8 +39,9 @@ export function splitTopLevel(text: string, sep = ','): string[] {
           else break;
         }
       }
-    } else if (c === '$') {
-      const m = /^\$[A-Za-z_]*\$/.exec(text.slice(i));
+    } else if (c === '$' && !/[A-Za-z0-9_$]/.test(text[i - 1] ?? '')) {
+      // A dollar quote starts a token; a `$` inside an identifier (a$b) does not open one.
+      const m = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i));
       if (m) {
         const end = text.indexOf(m[0], i + m[0].length);
         i = end < 0 ? text.length : end + m[0].length - 1;

@@ -26,7 +26,9 @@ const ALIASES: Record<string, string> = {
 };
 
 // `timestamp(3) with time zone`: the modifier sits in the middle of the name.
-const TIME_WITH_PRECISION = /^(timestamp|time)\((\d+)\) (with|without) time zone$/;
+const TIME_WITH_PRECISION = /^(timestamp|time)\s*\((\d+)\)\s+(with|without) time zone$/;
+// `float(p)` is float4 up to 24 bits of precision, float8 above.
+const FLOAT_PRECISION = /^float\s*\((\d+)\)$/;
 
 export function normalizeType(raw: string): string {
   let base = raw.trim();
@@ -35,7 +37,10 @@ export function normalizeType(raw: string): string {
     base = base.slice(0, -2).trimEnd();
     dims += '[]';
   }
-  const t = TIME_WITH_PRECISION.exec(base);
+  const lower = base.toLowerCase();
+  const f = FLOAT_PRECISION.exec(lower);
+  if (f) return `${Number(f[1]) <= 24 ? 'float4' : 'float8'}${dims}`;
+  const t = TIME_WITH_PRECISION.exec(lower);
   if (t) return `${t[1]}${t[3] === 'with' ? 'tz' : ''}(${t[2]})${dims}`;
   const m = /^([^(]*?)\s*(\(.*\))?$/.exec(base);
   const name = (m?.[1] ?? base).toLowerCase();

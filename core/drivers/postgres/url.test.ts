@@ -53,7 +53,8 @@ describe('parsePgUrl: servers', () => {
     const t = parsePgUrl('postgres://u:pw@h/db?sslmode=disable&search_path=billing&application_name=x');
     assert.deepEqual(t, {
       kind: 'server',
-      connectionString: 'postgres://u:pw@h/db?sslmode=disable&application_name=x',
+      // sslmode gets libpq's meaning (see url.ts).
+      connectionString: 'postgres://u:pw@h/db?sslmode=disable&application_name=x&uselibpqcompat=true',
       database: 'db',
       searchPath: 'billing',
     });
