@@ -43,6 +43,9 @@ export async function runCatalogQueries(conn: PgConn, opts: InspectOptions): Pro
   await conn.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await conn.exec(`SET LOCAL search_path = ${opts.searchPath.map(ident).join(', ') || "''"}`);
+    // Catalogs of fresh databases are never analyzed, so cost estimates grow with their size
+    // until JIT compilation kicks in: it cost 400 ms of a 600 ms query at 5,000 tables.
+    await conn.exec('SET LOCAL jit = off');
     for (const [name, sql] of Object.entries(queries)) {
       rows[name] = await conn.query(sql, sql.includes('$1') ? [opts.schemas ?? null] : []);
     }

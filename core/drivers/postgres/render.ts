@@ -109,17 +109,21 @@ export function createStatements(realm: Realm, opts: { qualify: boolean }): Stmt
   }
   for (const node of nodes) node.deps = node.deps.flatMap((d) => overloads.get(d) ?? [d]);
 
-  // First pass, with foreign keys as soft edges, finds the foreign keys that close a cycle
-  // (possibly through types or other objects). The second pass orders everything with the
-  // remaining foreign keys as hard edges, so a cycle never lets objects jump ahead of the
-  // tables it holds back.
-  const cutEdges = new Set(toposort(nodes).cut.map(([from, to]) => `${from}>${to}`));
-  for (const x of nodes) {
-    if (!x.soft) continue;
-    x.deps.push(...x.soft.filter((d) => !cutEdges.has(`${x.id}>${d}`)));
-    delete x.soft;
+  // The first pass, with foreign keys as soft edges, finds the foreign keys that close a cycle
+  // (possibly through types or other objects). If it had to cut any, a second pass orders
+  // everything with the remaining foreign keys as hard edges, so that a cycle never lets
+  // objects jump ahead of the tables it held back. Without cuts the first order is right.
+  const first = toposort(nodes);
+  const cutEdges = new Set(first.cut.map(([from, to]) => `${from}>${to}`));
+  let order = first.order;
+  if (cutEdges.size > 0) {
+    for (const x of nodes) {
+      if (!x.soft) continue;
+      x.deps.push(...x.soft.filter((d) => !cutEdges.has(`${x.id}>${d}`)));
+      delete x.soft;
+    }
+    order = toposort(nodes).order;
   }
-  const { order } = toposort(nodes);
   const byId = new Map(nodes.map((x) => [x.id, x]));
   const out: Stmt[] = [];
   const deferred: Stmt[] = [];
