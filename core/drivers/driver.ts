@@ -1,4 +1,6 @@
 // The one interface front ends and the rest of core use to talk to a database.
+import type { Change } from '../diff/changes.ts';
+import type { DiffPolicy } from '../diff/policy.ts';
 import type { Dialect, Realm } from '../schema/model.ts';
 
 export interface InspectScope {
@@ -15,6 +17,10 @@ export interface Stmt {
   comment?: string;
   /** False for statements PostgreSQL refuses inside a transaction block (`CREATE INDEX CONCURRENTLY`). */
   transactional?: boolean;
+  /** Qualified names of the objects it touches (`public.users`, `public.users.email`). */
+  objects?: string[];
+  /** The statement that undoes it, where there is one. */
+  reverse?: string;
 }
 
 export interface Driver {
@@ -26,7 +32,16 @@ export interface Driver {
   inspect(scope?: InspectScope): Promise<Realm>;
   /** Creation DDL for a whole realm, in dependency order. */
   createStatements(realm: Realm): Stmt[];
+  /** Statements that carry out `changes` (computed by core/diff from `from` to `to`), in a safe order. */
+  planChanges(changes: Change[], ctx: { from: Realm; to: Realm; policy?: DiffPolicy }): Stmt[];
   /** Runs a script of SQL statements as the database's client would. */
   execScript(sql: string): Promise<void>;
+  /**
+   * Runs statements in order: all in one transaction (`file`), or each on its own (`none`).
+   * On failure throws an ExecError saying which statement failed and how many ran before it.
+   */
+  exec(stmts: readonly Stmt[], opts: { txMode: 'file' | 'none' }): Promise<void>;
+  /** Takes a named advisory lock, waiting up to `timeoutMs`; resolves to its release. */
+  lock(name: string, timeoutMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -1,10 +1,15 @@
 // The PostgreSQL driver: a connection (server or embedded) plus inspection and rendering.
+
+import type { Change } from '../../diff/changes.ts';
+import type { DiffPolicy } from '../../diff/policy.ts';
 import { UserError } from '../../errors.ts';
 import { applyExcludes } from '../../schema/exclude.ts';
 import type { Realm } from '../../schema/model.ts';
 import type { Driver, InspectScope, Stmt } from '../driver.ts';
 import { connectPg, type PgConn } from './conn.ts';
+import { advisoryLock, execStatements } from './exec.ts';
 import { buildRealm, runCatalogQueries } from './inspect.ts';
+import { planChanges } from './plan.ts';
 import { createStatements } from './render.ts';
 
 /** Oldest server the catalog queries support (`pg_trigger.tgparentid`). */
@@ -68,11 +73,28 @@ export class PostgresDriver implements Driver {
   }
 
   createStatements(realm: Realm): Stmt[] {
-    const bound =
+    return createStatements(realm, { qualify: this.qualifies(realm) });
+  }
+
+  planChanges(changes: Change[], ctx: { from: Realm; to: Realm; policy?: DiffPolicy }): Stmt[] {
+    return planChanges(changes, { ...ctx, qualify: this.qualifies(ctx.to) });
+  }
+
+  /** Output bound to the URL's one schema names no schema. */
+  private qualifies(realm: Realm): boolean {
+    return !(
       this.boundSchema !== undefined &&
       realm.schemas.length === 1 &&
-      realm.schemas[0]?.name === this.boundSchema;
-    return createStatements(realm, { qualify: !bound });
+      realm.schemas[0]?.name === this.boundSchema
+    );
+  }
+
+  exec(stmts: readonly Stmt[], opts: { txMode: 'file' | 'none' }): Promise<void> {
+    return execStatements(this.conn, stmts, opts);
+  }
+
+  lock(name: string, timeoutMs: number): Promise<() => Promise<void>> {
+    return advisoryLock(this.conn, name, timeoutMs);
   }
 
   async execScript(sql: string): Promise<void> {
