@@ -40,7 +40,7 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
       to: input.to,
       devUrl: input.devUrl,
       target: { dialect: driver.dialect, version: driver.serverVersion, boundSchema: driver.boundSchema },
-      schemas: scope.schemas.length ? scope.schemas : current.schemas.map((s) => s.name),
+      schemas: scope.schemas,
       exclude: scope.exclude,
     });
     const changes = diffRealms(current, desired.realm, { policy: input.policy, hints: desired.hints });
