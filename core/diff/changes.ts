@@ -87,7 +87,14 @@ export type TableChange =
   | { kind: 'add_rule'; rule: Rule }
   | { kind: 'drop_rule'; rule: Rule }
   | { kind: 'modify_rule'; from: Rule; to: Rule }
-  | { kind: 'modify_table_attrs'; what: TableAttr[] };
+  | { kind: 'modify_table_attrs'; what: TableAttr[] }
+  /** Only the comment of a constraint, index, trigger, policy or rule changed. */
+  | {
+      kind: 'modify_comment';
+      target: 'constraint' | 'index' | 'trigger' | 'policy' | 'rule';
+      name: string;
+      comment: string | undefined;
+    };
 
 export type ColumnAttr = 'type' | 'nullable' | 'default' | 'identity' | 'generated' | 'collation' | 'comment';
 export type TableAttr = 'comment' | 'rls' | 'unlogged' | 'storage_params' | 'partition_bound' | 'inherits';
