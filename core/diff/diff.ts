@@ -17,19 +17,21 @@ export interface DiffOptions {
   hints?: RenameHint[];
 }
 
-/** Definition equality: canonical JSON without the fields that are not part of a definition. */
+/**
+ * Definition equality: canonical JSON without the fields that are not part of a definition.
+ * `ignore` names top-level fields only (a constraint's own name, not the name of the table its
+ * foreign key references); `dependsOn` is ignored at every depth.
+ */
 export function same(a: unknown, b: unknown, ignore: readonly string[] = []): boolean {
   return canonicalJson(strip(a, ignore)) === canonicalJson(strip(b, ignore));
 }
 
-const ALWAYS_IGNORED = ['dependsOn'];
-
 function strip(v: unknown, ignore: readonly string[]): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => strip(x, ignore));
+  if (Array.isArray(v)) return v.map((x) => strip(x, []));
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
-    if (!ALWAYS_IGNORED.includes(k) && !ignore.includes(k)) out[k] = strip(x, ignore);
+    if (k !== 'dependsOn' && !ignore.includes(k)) out[k] = strip(x, []);
   }
   return out;
 }
@@ -122,7 +124,8 @@ function diffSchema(f: Schema | undefined, t: Schema, hints: RenameHint[], out: 
     for (const [x, y] of pair(a, b, key)) {
       if (x && !y) out.push({ kind: `drop_${kind}`, schema, obj: x } as unknown as Change);
       else if (!x && y) out.push({ kind: `add_${kind}`, schema, obj: y } as unknown as Change);
-      else if (x && y && !same(x, y)) out.push({ kind: `modify_${kind}`, schema, from: x, to: y } as unknown as Change);
+      else if (x && y && !same(x, y))
+        out.push({ kind: `modify_${kind}`, schema, from: x, to: y } as unknown as Change);
     }
   };
   simple('view', from.views, t.views);

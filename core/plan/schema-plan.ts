@@ -7,7 +7,7 @@ import type { DiffPolicy } from '../diff/policy.ts';
 import type { Driver } from '../drivers/driver.ts';
 import { openDriver } from '../drivers/open.ts';
 import { fingerprint } from '../schema/fingerprint.ts';
-import type { Realm } from '../schema/model.ts';
+import { emptyRealm, emptySchema, type Realm } from '../schema/model.ts';
 import type { Plan } from './plan.ts';
 
 export interface SchemaPlanInput {
@@ -52,6 +52,86 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
       toFingerprint: fingerprint(desired.realm),
     };
     return { plan, driver, current, desired: desired.realm, warnings: desired.warnings };
+  } catch (e) {
+    await driver.close().catch(() => {});
+    throw e;
+  }
+}
+
+export interface DiffStatesInput {
+  /** The state to start from: one database URL, or `file://` sources (or several URLs) loaded like `to`. */
+  from: string[];
+  to: string[];
+  devUrl?: string;
+  schemas?: string[];
+  exclude?: string[];
+  policy?: DiffPolicy;
+}
+
+const isFileSource = (s: string) => /^file:/i.test(s);
+
+/**
+ * The plan that takes `from` to `to` (`schema diff`). A single database URL as `from` is planned
+ * like an apply to it; otherwise both sides are loaded through the dev database, whose driver
+ * renders the statements and whose `search_path=` binds the scope, as in Atlas.
+ */
+export async function diffStates(input: DiffStatesInput): Promise<{ plan: Plan; warnings: string[] }> {
+  const [only, ...more] = input.from;
+  if (only !== undefined && more.length === 0 && !isFileSource(only)) {
+    const res = await planSchema({ ...input, url: only });
+    await res.driver.close();
+    return { plan: res.plan, warnings: res.warnings };
+  }
+  const dev = await openDriver(input.devUrl ?? 'pglite://');
+  try {
+    const load = (sources: string[]) =>
+      loadDesiredState({
+        to: sources,
+        devUrl: input.devUrl,
+        target: { dialect: dev.dialect, version: dev.serverVersion, boundSchema: dev.boundSchema },
+        schemas: input.schemas ?? [],
+        exclude: input.exclude ?? [],
+      });
+    // One after the other: both may use the same dev database.
+    const from = await load(input.from);
+    const to = await load(input.to);
+    const changes = diffRealms(from.realm, to.realm, { policy: input.policy, hints: to.hints });
+    const stmts = dev.planChanges(changes, { from: from.realm, to: to.realm, policy: input.policy });
+    const plan: Plan = {
+      changes,
+      stmts,
+      fromFingerprint: fingerprint(from.realm),
+      toFingerprint: fingerprint(to.realm),
+    };
+    return { plan, warnings: [...new Set([...from.warnings, ...to.warnings])] };
+  } finally {
+    await dev.close().catch(() => {});
+  }
+}
+
+/**
+ * The plan that drops every object in the URL's scope (`schema clean`): a database bound to a
+ * schema keeps that schema, a whole database keeps `public`; both keep the schemas' own attributes.
+ */
+export async function planClean(url: string): Promise<SchemaPlanResult> {
+  const driver = await openDriver(url);
+  try {
+    const current = await driver.inspect({});
+    const keep = driver.boundSchema ?? 'public';
+    const desired: Realm = {
+      ...emptyRealm(current.dialect),
+      // Spread over the schema, emptySchema() clears its objects and keeps its comment and options.
+      schemas: current.schemas.filter((s) => s.name === keep).map((s) => ({ ...s, ...emptySchema(s.name) })),
+    };
+    const changes = diffRealms(current, desired);
+    const stmts = driver.planChanges(changes, { from: current, to: desired });
+    const plan: Plan = {
+      changes,
+      stmts,
+      fromFingerprint: fingerprint(current),
+      toFingerprint: fingerprint(desired),
+    };
+    return { plan, driver, current, desired, warnings: [] };
   } catch (e) {
     await driver.close().catch(() => {});
     throw e;

@@ -11,6 +11,7 @@ import { advisoryLock, execStatements } from './exec.ts';
 import { buildRealm, runCatalogQueries } from './inspect.ts';
 import { planChanges } from './plan.ts';
 import { createStatements } from './render.ts';
+import { ident } from './sql.ts';
 
 /** Oldest server the catalog queries support (`pg_trigger.tgparentid`). */
 const MIN_VERSION = 130000;
@@ -38,11 +39,13 @@ export class PostgresDriver implements Driver {
           `PostgreSQL ${Math.floor(version / 10000)} is not supported: use 13 or newer`,
         );
       }
-      const bound =
-        target.searchPath
-          ?.split(',')[0]
-          ?.trim()
-          .replace(/^"(.*)"$/, '$1') || undefined;
+      const path = (target.searchPath ?? '')
+        .split(',')
+        .map((s) => s.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((s) => s !== '');
+      const bound = path[0];
+      // Plans for a bound URL name objects unqualified: they must resolve in the bound schema.
+      if (path.length > 0) await conn.exec(`SET search_path TO ${path.map(ident).join(', ')}`);
       return new PostgresDriver(conn, bound, version, String(info?.db));
     } catch (e) {
       await conn.close().catch(() => {});

@@ -165,12 +165,12 @@ export function sequenceOwnedBy(schema: string, s: Sequence, n: Names): Stmt[] {
 // ---------------------------------------------------------------- tables
 
 /** The catalog prints every array type with one `[]`; declared dimensions are kept apart. */
-function columnType(c: Column): string {
+export function columnType(c: Column): string {
   const dims = c.type.arrayDims ?? 0;
   return dims > 1 ? `${c.type.raw.replace(/(\[\])+$/, '')}${'[]'.repeat(dims)}` : c.type.raw;
 }
 
-function columnDef(c: Column): string {
+export function columnDef(c: Column): string {
   let sql = `${ident(c.name)} ${columnType(c)}`;
   if (c.collation) sql += ` COLLATE ${c.collation}`;
   if (c.generated) sql += ` GENERATED ALWAYS AS (${c.generated.expr}) STORED`;
@@ -193,7 +193,7 @@ export function foreignKeyDef(fk: ForeignKey, n: Names): string {
   return sql + deferrable(fk.deferrable);
 }
 
-const checkDef = (c: Check) =>
+export const checkDef = (c: Check) =>
   `CONSTRAINT ${ident(c.name)} CHECK (${c.expr})${c.noInherit ? ' NO INHERIT' : ''}`;
 
 /** Table elements: columns (unless a partition) and every constraint that can be inline. */
@@ -357,13 +357,15 @@ export function createFunction(schema: string, f: Func, n: Names): Stmt[] {
   ];
 }
 
+/** Aggregate options that are flags, without a value. */
+const AGG_FLAGS = new Set(['FINALFUNC_EXTRA', 'HYPOTHETICAL']);
 /** Aggregate options whose values are string literals rather than names. */
 const LITERAL_AGG_OPTIONS = new Set(['INITCOND', 'MINITCOND']);
 
 export function createAggregate(schema: string, a: Aggregate, n: Names): Stmt[] {
   const name = n.in(schema, a.name);
   const opts = a.options.map((o) => {
-    if (o.value === '') return o.name;
+    if (AGG_FLAGS.has(o.name)) return o.name;
     if (LITERAL_AGG_OPTIONS.has(o.name)) return `${o.name} = ${literal(o.value)}`;
     if (o.name === 'SORTOP' && o.value.includes('.')) return `SORTOP = OPERATOR(${o.value})`;
     return `${o.name} = ${o.value}`;

@@ -1,0 +1,101 @@
+// Desired-state sources: `file://` SQL files and directories, or database URLs. Paths keep the
+// spelling the user gave (relative stays relative) so that messages point where they looked.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { UserError } from '../errors.ts';
+
+export interface SqlFile {
+  /** As the user wrote it, or the directory as written plus the file name. */
+  path: string;
+  text: string;
+}
+
+export type DesiredSources = { kind: 'files'; files: SqlFile[] } | { kind: 'url'; url: string };
+
+const DB_SCHEMES = /^(postgres|postgresql|pglite|mysql|maria|mariadb):/i;
+
+/** Sorts out the `to` entries: SQL files (read, in order) or exactly one database URL. */
+export async function readDesiredSources(
+  to: readonly string[],
+  cwd = process.cwd(),
+): Promise<DesiredSources> {
+  if (to.length === 0)
+    throw new UserError('BAD_ARGS', 'no desired state given: pass file:// paths or a database URL');
+  const urls = to.filter((t) => DB_SCHEMES.test(t));
+  if (urls.length > 0) {
+    if (to.length > 1) {
+      throw new UserError(
+        'BAD_ARGS',
+        'a database URL as desired state must be the only one: give either one URL or file:// paths',
+      );
+    }
+    return { kind: 'url', url: urls[0]! };
+  }
+  const files: SqlFile[] = [];
+  for (const entry of to) files.push(...(await readEntry(entry, cwd)));
+  return { kind: 'files', files };
+}
+
+async function readEntry(entry: string, cwd: string): Promise<SqlFile[]> {
+  if (!/^file:\/\//i.test(entry)) {
+    throw new UserError(
+      'BAD_ARGS',
+      `desired state "${entry}" is neither a file:// path nor a database URL: write file://${entry.replace(/^[a-z]+:\/*/i, '')} for a file or directory`,
+    );
+  }
+  // file:///abs/x.sql is absolute; file://schema.sql and file://./db/ are relative to cwd.
+  const path = entry.slice('file://'.length);
+  if (path === '') throw new UserError('BAD_ARGS', `desired state "${entry}" names no file or directory`);
+  const abs = resolve(cwd, path);
+  let isDir: boolean;
+  try {
+    isDir = (await stat(abs)).isDirectory();
+  } catch (e) {
+    throw notReadable(entry, path, e, cwd);
+  }
+  if (!isDir) {
+    if (/\.hcl$/i.test(path)) {
+      throw new UserError('UNSUPPORTED', `${path}: HCL desired state is not supported yet; give SQL files`);
+    }
+    return [{ path, text: await readText(entry, path, abs, cwd) }];
+  }
+  let names: string[];
+  try {
+    const entries = await readdir(abs, { withFileTypes: true });
+    names = entries.filter((d) => !d.isDirectory() && d.name.endsWith('.sql')).map((d) => d.name);
+  } catch (e) {
+    throw notReadable(entry, path, e, cwd);
+  }
+  // Lexical order by code unit, not locale: 10_x.sql sorts the same on every machine.
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (names.length === 0) {
+    // An empty desired state would plan dropping everything, so a wrong directory must not pass.
+    throw new UserError('BAD_ARGS', `directory "${path}" (from ${entry}) holds no .sql files`);
+  }
+  const dir = path.endsWith('/') ? path : `${path}/`;
+  return Promise.all(
+    names.map(async (name) => ({
+      path: `${dir}${name}`,
+      text: await readText(entry, `${dir}${name}`, resolve(abs, name), cwd),
+    })),
+  );
+}
+
+async function readText(entry: string, path: string, abs: string, cwd: string): Promise<string> {
+  try {
+    return (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw notReadable(entry, path, e, cwd);
+  }
+}
+
+function notReadable(entry: string, path: string, e: unknown, cwd: string): UserError {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    const where = isAbsolute(path) ? '' : ` (relative to ${cwd})`;
+    return new UserError('BAD_ARGS', `desired state ${entry}: no such file or directory "${path}"${where}`);
+  }
+  return new UserError('BAD_ARGS', `desired state ${entry}: cannot read "${path}": ${(e as Error).message}`, {
+    cause: e,
+  });
+}

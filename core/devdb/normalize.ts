@@ -1,0 +1,42 @@
+// Normalizing a realm: rendering it on a dev database and inspecting it back, so that a target
+// inspected on one PostgreSQL major version compares with a desired state printed by another.
+import { UserError } from '../errors.ts';
+import type { Realm } from '../schema/model.ts';
+import { openDevDatabase } from './dev-database.ts';
+
+export async function normalizeRealm(
+  realm: Realm,
+  opts: { devUrl?: string | undefined; boundSchema?: string | undefined },
+): Promise<Realm> {
+  const dev = await openDevDatabase(opts);
+  let out: Realm;
+  try {
+    const stmts = dev.driver.createStatements(realm);
+    for (const [i, stmt] of stmts.entries()) {
+      try {
+        await dev.driver.execScript(stmt.sql);
+      } catch (e) {
+        const major = Math.floor(dev.driver.serverVersion / 10000);
+        throw new UserError(
+          'SQL',
+          `cannot normalize the schema on the dev database (PostgreSQL ${major}): statement ${i + 1} of ${stmts.length} failed: ${(e as Error).message}: ${excerpt(stmt.sql)}`,
+          { cause: e },
+        );
+      }
+    }
+    const names = realm.schemas.map((s) => s.name);
+    const inspected = await dev.driver.inspect({ schemas: names });
+    // No schema at all: inspecting "every schema" would add the dev database's empty `public`.
+    out = names.length > 0 ? inspected : { ...inspected, schemas: [] };
+  } catch (e) {
+    await dev.close().catch(() => {});
+    throw e;
+  }
+  await dev.close();
+  return out;
+}
+
+function excerpt(sql: string): string {
+  const line = sql.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 200)}...` : line;
+}
