@@ -12,7 +12,7 @@ export interface DbObject {
   label: string;
   /** The schema it lives in; undefined for database-wide objects (schemas themselves included). */
   schema: string | undefined;
-  /** For schemas: the name. */
+  /** The name; for objects in a schema, the identity (`public.f(integer)`). */
   name: string;
   kind: string;
   drop: string;

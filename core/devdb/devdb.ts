@@ -18,4 +18,8 @@ export interface DesiredState {
   hints: RenameHint[];
   /** Things the user should know (dev database version differs from the target's, ...). */
   warnings: string[];
+  /** `server_version_num` of the database that printed the realm. */
+  printedBy: number;
+  /** Whether it was printed by a dev database (which can then normalize the current schema too). */
+  viaDevDatabase: boolean;
 }

@@ -44,7 +44,7 @@ const TABLE_PREFIX = new Set(['GLOBAL', 'LOCAL', 'TEMP', 'TEMPORARY', 'UNLOGGED'
 function tableHints(s: Stmt, at: number, leading: string | undefined, dflt: string, out: RenameHint[]): void {
   const name = readName(s, skipWords(s, at, ['IF', 'NOT', 'EXISTS']));
   if (!name) return;
-  const schema = name.parts.length > 1 ? name.parts[0]! : dflt;
+  const schema = name.parts.length > 1 ? name.parts[name.parts.length - 2]! : dflt;
   const table = name.parts[name.parts.length - 1]!;
   if (leading) out.push({ kind: 'table', schema, from: leading, to: table });
   const open = s.sig[name.next];
@@ -62,7 +62,7 @@ function indexHint(s: Stmt, at: number, from: string, dflt: string, out: RenameH
   if (word(s, s.toks[s.sig[i]!]) !== 'ON') return;
   const table = readName(s, skipWords(s, i + 1, ['ONLY']));
   if (!table) return;
-  const schema = table.parts.length > 1 ? table.parts[0]! : dflt;
+  const schema = table.parts.length > 1 ? table.parts[table.parts.length - 2]! : dflt;
   out.push({
     kind: 'index',
     schema,

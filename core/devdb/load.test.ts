@@ -1,8 +1,10 @@
 // loadDesiredState end to end on real databases: the default embedded PGlite, a server dev
 // database, and a database URL as the desired state.
 import assert from 'node:assert/strict';
+import { relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { freshPgDatabase, psqlExec } from '../../test/helpers/db.ts';
+import { freshPgDatabase, psqlExec, psqlFile } from '../../test/helpers/db.ts';
+import { PostgresDriver } from '../drivers/postgres/driver.ts';
 import { loadDesiredState } from './load.ts';
 import { input, rejectsWith, sqlFiles } from './testing.ts';
 
@@ -159,6 +161,44 @@ CREATE VIEW v AS SELECT id FROM t;`,
       input([`file://${dir}/s.sql`], { devUrl: db.url, schemas: ['app'], exclude: ['app.audit_*'] }),
     );
     assert.deepStrictEqual(tableNames(some.realm), ['app: a']);
+  });
+
+  test('the every-kind fixture loads statement by statement exactly as psql loads it', async (t) => {
+    const fixture = relative(
+      process.cwd(),
+      resolve(import.meta.dirname, '../../test/fixtures/postgres/all-kinds.sql'),
+    );
+    const [dev, viaPsql] = await Promise.all([freshPgDatabase(t), freshPgDatabase(t)]);
+    await psqlFile(viaPsql.url, fixture);
+    const driver = await PostgresDriver.open(viaPsql.url);
+    const expected = await driver.inspect().finally(() => driver.close());
+    const state = await loadDesiredState(input([`file://${fixture}`], { devUrl: dev.url }));
+    assert.deepStrictEqual(state.realm, expected);
+  });
+
+  test('SQL-standard bodies, rules with several actions and dollar quotes execute as one statement each', async (t) => {
+    const db = await freshPgDatabase(t);
+    const dir = await sqlFiles({
+      'bodies.sql': `CREATE TABLE log (n int);
+CREATE FUNCTION sign_of(x int) RETURNS int LANGUAGE sql
+BEGIN ATOMIC
+  INSERT INTO log VALUES (x);
+  SELECT CASE WHEN x > 0 THEN 1 WHEN x < 0 THEN -1 ELSE 0 END;
+END;
+CREATE RULE twice AS ON UPDATE TO log DO ALSO (INSERT INTO log VALUES (1); INSERT INTO log VALUES (2));
+CREATE FUNCTION semi() RETURNS text LANGUAGE plpgsql AS $fn$ BEGIN RETURN ';'; END $fn$;
+CREATE TABLE after_them ();`,
+    });
+    const state = await loadDesiredState(input([`file://${dir}/bodies.sql`], { devUrl: db.url }));
+    const s = state.realm.schemas[0]!;
+    assert.deepStrictEqual(
+      s.tables.map((x) => x.name),
+      ['after_them', 'log'],
+    );
+    assert.deepStrictEqual(
+      s.functions.map((f) => f.name),
+      ['semi', 'sign_of'],
+    );
   });
 
   test('MySQL targets are not supported yet', async () => {

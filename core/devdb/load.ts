@@ -44,6 +44,8 @@ export async function loadDesiredState(input: LoadInput): Promise<DesiredState> 
       realm,
       hints: files.flatMap(({ stmts }) => renameHints(stmts, dev.loadSchema)),
       warnings: versionWarning('dev database', dev.driver.serverVersion, input.target.version),
+      printedBy: dev.driver.serverVersion,
+      viaDevDatabase: true,
     };
   } catch (e) {
     // The loading error is the one to report; cleaning up after it is best effort.
@@ -82,6 +84,8 @@ async function inspectUrl(url: string, input: LoadInput): Promise<DesiredState> 
       realm,
       hints: [],
       warnings: versionWarning('desired-state database', driver.serverVersion, input.target.version),
+      printedBy: driver.serverVersion,
+      viaDevDatabase: false,
     };
   } finally {
     await driver.close();

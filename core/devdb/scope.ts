@@ -40,8 +40,8 @@ export function versionWarning(what: string, version: number, targetVersion: num
   const targetMajor = Math.floor(targetVersion / 10000);
   if (!targetVersion || major === targetMajor) return [];
   return [
-    `${what} is PostgreSQL ${major}, target is PostgreSQL ${targetMajor}: definitions (views, defaults, ` +
-      `checks) are printed the PostgreSQL ${major} way and may show as changes; use a PostgreSQL ` +
-      `${targetMajor} dev database to avoid that`,
+    `${what} is PostgreSQL ${major}, target is PostgreSQL ${targetMajor}: both schemas are compared as ` +
+      `PostgreSQL ${major} prints them, and a feature one version lacks may fail when the plan is applied; ` +
+      `use a PostgreSQL ${targetMajor} dev database (--dev-url) to plan exactly`,
   ];
 }

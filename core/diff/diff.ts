@@ -7,7 +7,7 @@
 // catalog), extension versions and comments (they come with the extension's package).
 import type { RenameHint } from '../devdb/devdb.ts';
 import { canonicalJson } from '../schema/fingerprint.ts';
-import type { Column, Realm, Schema, Table } from '../schema/model.ts';
+import type { Column, ForeignKey, Realm, Schema, Table } from '../schema/model.ts';
 import type { Change, ColumnAttr, TableAttr, TableChange } from './changes.ts';
 import type { DiffPolicy } from './policy.ts';
 import { applyPolicy } from './skip.ts';
@@ -173,7 +173,8 @@ function diffTables(schema: string, from: Table[], to: Table[], hints: RenameHin
   }
 }
 
-export function diffTable(schema: string, f: Table, t: Table, hints: RenameHint[] = []): TableChange[] {
+export function diffTable(schema: string, current: Table, t: Table, hints: RenameHint[] = []): TableChange[] {
+  let f = current;
   const out: TableChange[] = [];
   const hinted = (kind: RenameHint['kind']) =>
     new Map(
@@ -194,6 +195,11 @@ export function diffTable(schema: string, f: Table, t: Table, hints: RenameHint[
       if (what.length) out.push({ kind: 'modify_column', from: a, to: b, what });
     }
   }
+  // Constraints and indexes follow a column rename by themselves: compare them as renamed.
+  const applied = new Map(
+    out.flatMap((c) => (c.kind === 'rename_column' ? [[c.from.name, c.to.name] as const] : [])),
+  );
+  f = applied.size ? renameColumnRefs(f, applied) : f;
   const comment = (
     target: Extract<TableChange, { kind: 'modify_comment' }>['target'],
     x: { comment?: string },
@@ -236,7 +242,14 @@ export function diffTable(schema: string, f: Table, t: Table, hints: RenameHint[
     (exclusion) => ({ kind: 'add_exclusion', exclusion }),
     (exclusion) => ({ kind: 'drop_exclusion', exclusion }),
   );
-  for (const [x, y] of pair(f.foreignKeys, t.foreignKeys, undefined, true)) {
+  // A foreign key to a renamed table follows the rename by itself.
+  const renamedRef = (fk: ForeignKey): ForeignKey => {
+    const h = hints.find(
+      (x) => x.kind === 'table' && x.schema === fk.references.schema && x.from === fk.references.name,
+    );
+    return h ? { ...fk, references: { ...fk.references, name: h.to } } : fk;
+  };
+  for (const [x, y] of pair(f.foreignKeys.map(renamedRef), t.foreignKeys, undefined, true)) {
     if (x && !y) out.push({ kind: 'drop_foreign_key', fk: x });
     else if (!x && y) out.push({ kind: 'add_foreign_key', fk: y });
     else if (x && y && !same(x, y, ['comment', 'name']))
@@ -300,4 +313,71 @@ function columnChanges(a: Column, b: Column): ColumnAttr[] {
   if (a.collation !== b.collation) what.push('collation');
   if (a.comment !== b.comment) what.push('comment');
   return what;
+}
+
+/** The table with renamed columns replaced in its constraints and indexes. */
+function renameColumnRefs(t: Table, renames: ReadonlyMap<string, string>): Table {
+  const col = (c: string) => renames.get(c) ?? c;
+  const cols = (list: string[] | undefined) => list?.map(col);
+  const expr = (e: string | undefined) => (e === undefined ? e : renameIdentifiers(e, renames));
+  return {
+    ...t,
+    primaryKey: t.primaryKey && {
+      ...t.primaryKey,
+      columns: cols(t.primaryKey.columns)!,
+      ...(t.primaryKey.include ? { include: cols(t.primaryKey.include) } : {}),
+    },
+    uniques: t.uniques.map((u) => ({
+      ...u,
+      columns: cols(u.columns)!,
+      ...(u.include ? { include: cols(u.include) } : {}),
+    })),
+    foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: cols(fk.columns)! })),
+    checks: t.checks.map((c) => ({ ...c, expr: expr(c.expr)! })),
+    exclusions: t.exclusions.map((x) => ({ ...x, definition: expr(x.definition)! })),
+    indexes: t.indexes.map((i) => ({
+      ...i,
+      parts: i.parts.map((p) => ({
+        ...p,
+        ...(p.column !== undefined ? { column: col(p.column) } : {}),
+        ...(p.expr !== undefined ? { expr: expr(p.expr) } : {}),
+      })),
+      ...(i.include ? { include: cols(i.include) } : {}),
+      ...(i.where !== undefined ? { where: expr(i.where) } : {}),
+    })),
+  };
+}
+
+/**
+ * Replaces column identifiers in an expression as PostgreSQL prints it: bare lower-case names
+ * or double-quoted ones, never inside string literals.
+ */
+export function renameIdentifiers(text: string, renames: ReadonlyMap<string, string>): string {
+  const quote = (name: string) => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    if (c === "'") {
+      let j = i + 1;
+      while (j < text.length && !(text[j] === "'" && text[j + 1] !== "'")) j += text[j] === "'" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
+      const name = text.slice(i + 1, j).replace(/""/g, '"');
+      out += renames.has(name) ? quote(renames.get(name)!) : text.slice(i, j + 1);
+      i = j + 1;
+    } else if (/[A-Za-z_]/.test(c) && !/[\w$.]/.test(text[i - 1] ?? '')) {
+      const m = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(text.slice(i))!;
+      const name = m[0];
+      // Columns of the table itself print unqualified; a name before `(` is a function.
+      out += renames.has(name) && text[i + name.length] !== '(' ? quote(renames.get(name)!) : name;
+      i += name.length;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }

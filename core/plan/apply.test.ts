@@ -11,6 +11,7 @@ import { ExecError, isUserError } from '../errors.ts';
 import { fingerprint } from '../schema/fingerprint.ts';
 import { APPLY_LOCK, applyPlan } from './apply.ts';
 import type { Plan } from './plan.ts';
+import { renderExecFailure } from './render-plan.ts';
 
 async function open(t: TestContext, url: string): Promise<Driver> {
   const driver = await openDriver(url);
@@ -234,4 +235,53 @@ test('a failing statement in file mode leaves the database unchanged', async (t)
   );
   assert.equal(fingerprint(await driver.inspect()), before);
   assert.ok(await lockFree(db.url), 'the lock was released');
+});
+
+test('the failure report shows the statement with a caret at the position and DETAIL', async (t) => {
+  const db = await freshPgDatabase(t);
+  const driver = await open(t, db.url);
+  await psqlExec(
+    db.url,
+    `CREATE TABLE people (id int, name text); INSERT INTO people VALUES (1, 'a'), (2, 'a');`,
+  );
+  const typo: Stmt = {
+    sql: 'CREATE VIEW v AS\n  SELECT id,\n    nmae\n  FROM people',
+    comment: 'Create "v" view',
+  };
+  const e = await applyPlan(driver, await planOf(driver, [CREATE_USERS, typo]), {
+    txMode: 'file',
+    lockTimeoutMs: 1000,
+    currentFingerprint: currentFingerprint(driver),
+  }).then(
+    () => assert.fail('expected the typo to fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(e instanceof ExecError, String(e));
+  assert.equal(
+    renderExecFailure(e),
+    [
+      '  -- 2. Create "v" view',
+      '  CREATE VIEW v AS',
+      '    SELECT id,',
+      '      nmae',
+      '      ^',
+      '    FROM people',
+      '  HINT: Perhaps you meant to reference the column "people.name".',
+      '',
+    ].join('\n'),
+  );
+  const unique: Stmt = { sql: 'CREATE UNIQUE INDEX people_name ON people (name)' };
+  const dup = await applyPlan(driver, await planOf(driver, [unique]), {
+    txMode: 'none',
+    lockTimeoutMs: 1000,
+    currentFingerprint: currentFingerprint(driver),
+  }).then(
+    () => assert.fail('expected the unique index to fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(dup instanceof ExecError, String(dup));
+  assert.equal(
+    renderExecFailure(dup),
+    '  -- 1. CREATE UNIQUE INDEX people_name ON people (name)\n  CREATE UNIQUE INDEX people_name ON people (name)\n  DETAIL: Key (name)=(a) is duplicated.\n',
+  );
 });

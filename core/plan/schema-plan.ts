@@ -1,11 +1,13 @@
 // Declarative planning end to end: inspect the target, load the desired state through the dev
 // database, diff, and let the target's driver turn the changes into statements.
 
-import { loadDesiredState } from '../devdb/load.ts';
+import type { DesiredState } from '../devdb/devdb.ts';
+import { loadDesiredState, normalizeRealm } from '../devdb/load.ts';
 import { diffRealms } from '../diff/diff.ts';
 import type { DiffPolicy } from '../diff/policy.ts';
 import type { Driver } from '../drivers/driver.ts';
 import { openDriver } from '../drivers/open.ts';
+import { isUserError } from '../errors.ts';
 import { fingerprint } from '../schema/fingerprint.ts';
 import { emptyRealm, emptySchema, type Realm } from '../schema/model.ts';
 import type { Plan } from './plan.ts';
@@ -31,6 +33,37 @@ export interface SchemaPlanResult {
   warnings: string[];
 }
 
+const major = (version: number) => Math.floor(version / 10000);
+
+/**
+ * The current schema as the desired one's printer would print it. A dev database of another
+ * major version prints views and expressions differently (PostgreSQL 16 dropped the table prefix
+ * of columns in one-table views), so the current schema is normalized on it too.
+ */
+async function comparable(
+  current: Realm,
+  desired: DesiredState,
+  driver: Driver,
+  devUrl: string | undefined,
+): Promise<{ realm: Realm; warnings: string[] }> {
+  if (!desired.viaDevDatabase || major(desired.printedBy) === major(driver.serverVersion))
+    return { realm: current, warnings: [] };
+  try {
+    return {
+      realm: await normalizeRealm(current, { devUrl, boundSchema: driver.boundSchema }),
+      warnings: [],
+    };
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return {
+      realm: current,
+      warnings: [
+        `the current schema could not be normalized on the dev database, so definitions printed differently by the two versions may show as changes: ${e.message}`,
+      ],
+    };
+  }
+}
+
 export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResult> {
   const driver = await openDriver(input.url);
   try {
@@ -43,15 +76,16 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
       schemas: scope.schemas,
       exclude: scope.exclude,
     });
-    const changes = diffRealms(current, desired.realm, { policy: input.policy, hints: desired.hints });
-    const stmts = driver.planChanges(changes, { from: current, to: desired.realm, policy: input.policy });
+    const { realm: compared, warnings } = await comparable(current, desired, driver, input.devUrl);
+    const changes = diffRealms(compared, desired.realm, { policy: input.policy, hints: desired.hints });
+    const stmts = driver.planChanges(changes, { from: compared, to: desired.realm, policy: input.policy });
     const plan: Plan = {
       changes,
       stmts,
       fromFingerprint: fingerprint(current),
       toFingerprint: fingerprint(desired.realm),
     };
-    return { plan, driver, current, desired: desired.realm, warnings: desired.warnings };
+    return { plan, driver, current, desired: desired.realm, warnings: [...desired.warnings, ...warnings] };
   } catch (e) {
     await driver.close().catch(() => {});
     throw e;

@@ -98,7 +98,8 @@ export const key = {
   eventTrigger: (n: string) => `evt:${n}`,
 };
 
-function depKey(d: DepRef): string {
+/** The node id of a dependency. */
+export function depKey(d: DepRef): string {
   switch (d.kind) {
     case 'table':
       return key.table(d.schema, d.name);

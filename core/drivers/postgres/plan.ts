@@ -15,7 +15,6 @@ import type { DiffPolicy } from '../../diff/policy.ts';
 import type {
   Column,
   Enum,
-  ForeignKey,
   Func,
   Index,
   MaterializedView,
@@ -25,7 +24,7 @@ import type {
   View,
 } from '../../schema/model.ts';
 import type { Stmt } from '../driver.ts';
-import { type Emitters, key, needsBodyCheckOff, orderRealm } from './graph.ts';
+import { depKey, type Emitters, key, needsBodyCheckOff, orderRealm } from './graph.ts';
 import { creationEmitters } from './render.ts';
 import * as alt from './render-alter.ts';
 import * as r from './render-objects.ts';
@@ -102,6 +101,7 @@ function orderedPreDrops(c: Classified, rank: Map<string, number>): Stmt[] {
     'policy:',
     'mview:',
     'view:',
+    'detach:',
     'fk:',
     'index:',
     'constraint:',
@@ -160,7 +160,15 @@ function classify(changes: Change[], ctx: PlanContext, n: r.Names): Classified {
         c.reshaped.add(key.table(ch.schema, ch.obj.name));
         break;
       case 'rename_table':
-        break; // printed with the table's modifications; see tableEmitter
+        // Printed by the table's emitter; a modify_table for the same table replaces this one.
+        c.tables.set(key.table(ch.schema, ch.to.name), {
+          kind: 'modify_table',
+          schema: ch.schema,
+          from: ch.from,
+          to: ch.to,
+          changes: [],
+        });
+        break;
       case 'modify_table':
         c.tables.set(key.table(ch.schema, ch.to.name), ch);
         classifyTable(c, ch, ctx, n);
@@ -252,7 +260,8 @@ function classify(changes: Change[], ctx: PlanContext, n: r.Names): Classified {
         ]);
         break;
       case 'modify_enum':
-        if (alt.enumAdditions(ch.from, ch.to)) c.modify.set(key.type(ch.schema, ch.to.name), ch);
+        if (alt.enumAdditions(ch.from, ch.to) && !usesNewValues(ctx.to, ch.schema, ch.from, ch.to))
+          c.modify.set(key.type(ch.schema, ch.to.name), ch);
         else
           c.enumRecreate.set(key.type(ch.schema, ch.to.name), {
             from: ch.from,
@@ -283,6 +292,15 @@ function classifyTable(c: Classified, ch: ModifyTable, ctx: PlanContext, n: r.Na
   const concurrentDrop = !!ctx.policy?.concurrentIndex?.drop;
   for (const tc of ch.changes) {
     switch (tc.kind) {
+      case 'modify_table_attrs':
+        // Partitions whose bounds change are all detached before any is attached again, so
+        // that a new bound never overlaps an old one.
+        if (tc.what.includes('partition_bound') && ch.from.partitionOf) {
+          c.preDrop.set(`detach:${fromId}`, [
+            { sql: `ALTER TABLE ${n.obj(ch.from.partitionOf.parent)} DETACH PARTITION ${fromQ}` },
+          ]);
+        }
+        break;
       case 'drop_column':
         c.reshaped.add(fromId);
         break;
@@ -376,6 +394,22 @@ function classifyTable(c: Classified, ch: ModifyTable, ctx: PlanContext, n: r.Na
   }
 }
 
+/**
+ * Whether the desired schema uses a value the enum gains. PostgreSQL refuses to use a value
+ * added by ALTER TYPE ... ADD VALUE in the transaction that added it; such an enum is re-created
+ * instead. (A new value can only be used by objects this plan creates or changes.)
+ */
+function usesNewValues(to: Realm, schema: string, from: Enum, next: Enum): boolean {
+  const old = new Set(from.values);
+  const text = JSON.stringify(to);
+  const type = `(?:\\\\?"?${escapeRe(schema)}\\\\?"?\\.)?\\\\?"?${escapeRe(next.name)}\\\\?"?`;
+  return next.values.some(
+    (v) => !old.has(v) && new RegExp(`'${escapeRe(v.replace(/'/g, "''"))}'::${type}`).test(text),
+  );
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** CREATE OR REPLACE VIEW keeps the existing columns and may only append new ones. */
 function replaceableView(from: View, to: View): boolean {
   return from.columns.every((col, i) => to.columns[i]?.name === col.name && to.columns[i]?.type === col.type);
@@ -408,29 +442,33 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
     }
     c.reshaped.add(key.type(e.schema, e.from.name));
   }
-  // Views that read something broken break too, until nothing changes.
+  // Views and routines that use something broken break too, until nothing changes.
   for (let changed = true; changed; ) {
     changed = false;
     for (const s of ctx.from.schemas) {
       for (const v of [...s.views, ...s.materializedViews]) {
         const id = 'triggers' in v ? key.view(s.name, v.name) : key.mview(s.name, v.name);
-        if (c.preDrop.has(id)) continue;
-        const depIds = (v.dependsOn ?? []).map((d) =>
-          d.kind === 'function'
-            ? key.fn(d.schema, d.name, d.args ?? '')
-            : d.kind === 'aggregate'
-              ? key.agg(d.schema, d.name, d.args ?? '')
-              : d.kind === 'materialized_view'
-                ? key.mview(d.schema, d.name)
-                : d.kind === 'type'
-                  ? key.type(d.schema, d.name)
-                  : `${d.kind === 'sequence' ? 'seq' : d.kind}:${d.schema}.${d.name}`,
-        );
-        if (depIds.some(broken)) {
-          recreateView(c, s.name, v, n);
-          if (!toIds.has(id)) c.create.delete(id);
-          changed = true;
-        }
+        if (c.preDrop.has(id) || !(v.dependsOn ?? []).map(depKey).some(broken)) continue;
+        recreateView(c, s.name, v, n);
+        if (!toIds.has(id)) c.create.delete(id);
+        changed = true;
+      }
+      for (const f of s.functions) {
+        const id = key.fn(s.name, f.name, f.identityArgs);
+        if (c.preDrop.has(id) || c.postDrop.has(id) || !(f.dependsOn ?? []).map(depKey).some(broken))
+          continue;
+        c.preDrop.set(id, [alt.drop.func(n.in(s.name, f.name), f)]);
+        c.modify.delete(id);
+        if (toIds.has(id)) c.create.add(id);
+        changed = true;
+      }
+      for (const a of s.aggregates) {
+        const id = key.agg(s.name, a.name, a.identityArgs);
+        if (c.preDrop.has(id) || c.postDrop.has(id) || !(a.dependsOn ?? []).map(depKey).some(broken))
+          continue;
+        c.preDrop.set(id, [alt.drop.aggregate(n.in(s.name, a.name), a.name, a.identityArgs)]);
+        if (toIds.has(id)) c.create.add(id);
+        changed = true;
       }
     }
   }
@@ -493,6 +531,8 @@ function idsOf(realm: Realm): Set<string> {
       for (const t of v.triggers) ids.add(key.trigger(s.name, v.name, t.name));
     }
     for (const m of s.materializedViews) ids.add(key.mview(s.name, m.name));
+    for (const f of s.functions) ids.add(key.fn(s.name, f.name, f.identityArgs));
+    for (const a of s.aggregates) ids.add(key.agg(s.name, a.name, a.identityArgs));
     for (const t of s.tables) {
       for (const tr of t.triggers) ids.add(key.trigger(s.name, t.name, tr.name));
       for (const p of t.policies) ids.add(key.policy(s.name, t.name, p.name));

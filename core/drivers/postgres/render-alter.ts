@@ -190,8 +190,7 @@ export function tableAttrStmts(
       out.push(stmt(`ALTER TABLE ${q} SET (${set.map((p) => `${p.name}=${p.value}`).join(', ')})`));
   }
   if (what.includes('partition_bound')) {
-    if (from.partitionOf)
-      out.push(stmt(`ALTER TABLE ${n.obj(from.partitionOf.parent)} DETACH PARTITION ${q}`));
+    // The plan detaches in its first phase (plan.ts); here the partition is attached again.
     if (to.partitionOf)
       out.push(
         stmt(`ALTER TABLE ${n.obj(to.partitionOf.parent)} ATTACH PARTITION ${q} ${to.partitionOf.bound}`),

@@ -1,0 +1,1 @@
+SELECT id, name FROM public.users ORDER BY id;

@@ -1,0 +1,1 @@
+INSERT INTO public.users VALUES (1, 'a@example.com');

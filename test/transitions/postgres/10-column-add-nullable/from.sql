@@ -1,0 +1,4 @@
+CREATE TABLE public.people (
+  id int PRIMARY KEY,
+  name text NOT NULL
+);

@@ -1,0 +1,1 @@
+INSERT INTO public.tasks VALUES (1, 'write tests'), (2, 'ship');

@@ -1,0 +1,4 @@
+CREATE TABLE public.tasks (
+  id int PRIMARY KEY,
+  title text NOT NULL
+);

@@ -1,0 +1,1 @@
+SELECT id, sku, price FROM public.products ORDER BY id;

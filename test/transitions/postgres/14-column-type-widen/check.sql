@@ -1,0 +1,1 @@
+SELECT id, code, label, price, qty, ratio FROM public.items ORDER BY id;

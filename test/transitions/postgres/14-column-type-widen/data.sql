@@ -1,0 +1,1 @@
+INSERT INTO public.items VALUES (1, 'ABCDEFGHIJKLMNOPQRST', 'ten chars!', 123456.78, 32767, 0.5), (2, 'b', NULL, NULL, NULL, NULL);

@@ -1,0 +1,1 @@
+SELECT id, code, happened, flag FROM public.events ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, qty + 1, ref FROM public.orders ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, email, phone, fax FROM public.contacts ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, a, b, c FROM public.names ORDER BY id;

@@ -1,0 +1,3 @@
+INSERT INTO public.t_always DEFAULT VALUES;
+INSERT INTO public.t_by_default DEFAULT VALUES;
+INSERT INTO public.t_options DEFAULT VALUES;

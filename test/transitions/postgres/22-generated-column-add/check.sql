@@ -1,0 +1,1 @@
+SELECT id, total FROM public.lines ORDER BY id;

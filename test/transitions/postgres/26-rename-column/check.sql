@@ -1,0 +1,1 @@
+SELECT id, email_address, display_name FROM public.users ORDER BY id;

@@ -1,0 +1,13 @@
+-- what this covers: view definitions changed: column appended (replaceable), column removed under a dependent view, column retyped, filter changed.
+
+CREATE TABLE public.orders (
+  id int PRIMARY KEY,
+  customer text NOT NULL,
+  amount numeric(10,2) NOT NULL,
+  status text NOT NULL
+);
+CREATE VIEW public.v_append AS SELECT id, customer, status FROM public.orders;
+CREATE VIEW public.v_shrink AS SELECT id, amount FROM public.orders;
+CREATE VIEW public.v_on_shrink AS SELECT id, amount FROM public.v_shrink WHERE amount > 10;
+CREATE VIEW public.v_retype AS SELECT id, amount::text AS amount FROM public.orders;
+CREATE VIEW public.v_filter AS SELECT id FROM public.orders WHERE status IN ('open', 'held');

@@ -1,0 +1,1 @@
+SELECT id, ticket FROM public.t ORDER BY id;

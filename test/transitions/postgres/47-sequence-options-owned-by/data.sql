@@ -1,0 +1,1 @@
+SELECT nextval('public.s_incr'), nextval('public.s_incr');

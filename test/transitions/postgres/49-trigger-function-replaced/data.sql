@@ -1,0 +1,1 @@
+INSERT INTO public.docs VALUES (1, 'x', NULL);

@@ -1,0 +1,2 @@
+CALL public.log_msg('hello');
+SELECT msg FROM public.audit;

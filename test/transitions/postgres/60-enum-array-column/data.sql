@@ -1,0 +1,1 @@
+INSERT INTO public.palettes VALUES (1, '{red,blue}'), (2, '{}');

@@ -1,0 +1,1 @@
+INSERT INTO public.uses VALUES (1, 1, 'x', 50, 'short');

@@ -1,0 +1,1 @@
+SELECT id, (home).street, (home).city, (home).country IS NULL FROM public.customers;

@@ -1,0 +1,3 @@
+CREATE TABLE public.readings (
+  id int PRIMARY KEY
+);

@@ -1,0 +1,12 @@
+-- what this covers: extensions added (citext, pg_trgm, hstore) together with a column, an opclass index and a column that need them.
+
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS hstore;
+CREATE TABLE public.users (
+  id int PRIMARY KEY,
+  name text NOT NULL,
+  email public.citext,
+  attrs public.hstore
+);
+CREATE INDEX users_name_trgm_idx ON public.users USING gin (name public.gin_trgm_ops);

@@ -1,0 +1,1 @@
+SELECT id, name, email = 'ada@EXAMPLE.com' FROM public.users;

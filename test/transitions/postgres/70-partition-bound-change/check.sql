@@ -1,0 +1,1 @@
+SELECT tableoid::regclass, id, score FROM public.scores ORDER BY id;

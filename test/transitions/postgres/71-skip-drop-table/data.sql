@@ -1,0 +1,1 @@
+INSERT INTO public.legacy_logs VALUES (1, 'kept');

@@ -1,0 +1,5 @@
+CREATE TABLE "public"."audit" (
+  "id" bigint NOT NULL,
+  "msg" text,
+  CONSTRAINT "audit_pkey" PRIMARY KEY ("id")
+);

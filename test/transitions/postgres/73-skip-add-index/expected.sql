@@ -1,0 +1,1 @@
+DROP INDEX "public"."users_team_idx";

@@ -1,0 +1,6 @@
+CREATE TABLE public.users (
+  id bigint PRIMARY KEY,
+  email text NOT NULL,
+  team int
+);
+CREATE INDEX users_team_idx ON public.users (team);

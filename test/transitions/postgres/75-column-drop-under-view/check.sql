@@ -1,0 +1,2 @@
+SELECT * FROM public.v_users;
+SELECT * FROM public.v_user_names;

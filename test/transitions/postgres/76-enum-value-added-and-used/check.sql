@@ -1,0 +1,1 @@
+INSERT INTO public.accounts (id) VALUES (2) RETURNING id, status;

@@ -1,0 +1,1 @@
+SELECT total FROM public.v_total;

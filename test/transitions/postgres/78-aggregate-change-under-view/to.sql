@@ -1,0 +1,8 @@
+-- what this covers: an aggregate used by a view changes its options: CREATE OR REPLACE AGGREGATE, or the view dropped and re-created around DROP/CREATE.
+
+CREATE TABLE public.scores (
+  id int PRIMARY KEY,
+  points int NOT NULL
+);
+CREATE AGGREGATE public.total_points(int) (SFUNC = int4pl, STYPE = int, INITCOND = '1000');
+CREATE VIEW public.v_total AS SELECT public.total_points(points) AS total FROM public.scores;
