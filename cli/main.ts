@@ -1,7 +1,16 @@
 // The atlas-ts command: maps argv to a command, prints its output, and turns user errors into
 // one line on stderr with exit code 1. Secrets in messages are redacted.
+import { createInterface } from 'node:readline/promises';
 import { isUserError } from '../core/errors.ts';
 import { redact } from '../core/redact.ts';
+import {
+  usage as applyUsage,
+  type CommandIo,
+  type CommandResult,
+  schemaApply,
+} from './commands/schema-apply.ts';
+import { usage as cleanUsage, schemaClean } from './commands/schema-clean.ts';
+import { usage as diffUsage, schemaDiff } from './commands/schema-diff.ts';
 import { usage as inspectUsage, schemaInspect } from './commands/schema-inspect.ts';
 
 declare const ATLAS_TS_VERSION: string;
@@ -12,13 +21,39 @@ Database schema as code for PostgreSQL (MySQL/MariaDB coming).
 
 Commands:
   schema inspect   print the schema of a database as SQL or JSON
+  schema apply     plan and apply the changes that bring a database to a desired schema
+  schema diff      print the SQL that takes one schema to another
+  schema clean     drop every object in a database or schema
 
 Run "atlas-ts <command> --help" for a command's flags.`;
 
-type Command = (argv: string[]) => Promise<string>;
+type Command = (argv: string[], io: CommandIo) => Promise<CommandResult>;
 
 const COMMANDS: Record<string, Record<string, { run: Command; usage: string }>> = {
-  schema: { inspect: { run: schemaInspect, usage: inspectUsage } },
+  schema: {
+    inspect: { run: schemaInspect, usage: inspectUsage },
+    apply: { run: schemaApply, usage: applyUsage },
+    diff: { run: schemaDiff, usage: diffUsage },
+    clean: { run: schemaClean, usage: cleanUsage },
+  },
+};
+
+const io: CommandIo = {
+  out: (text) => {
+    process.stdout.write(text);
+  },
+  err: (text) => {
+    process.stderr.write(redact(text));
+  },
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  async ask(question) {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,9 +83,10 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const out = await cmd.run(rest);
-    process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
-    return 0;
+    const res = await cmd.run(rest, io);
+    const { out, code } = typeof res === 'string' ? { out: res, code: 0 } : res;
+    if (out !== '') process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+    return code;
   } catch (e) {
     if (isUserError(e)) {
       process.stderr.write(`Error: ${redact(e.message)}\n${e.help ? `\n${e.help}\n` : ''}`);

@@ -281,7 +281,7 @@ describe('flag and command errors', () => {
     assertUserError(await cli('frob'), /^Error: unknown command "frob"; available: schema$/);
     assertUserError(
       await cli('schema', 'frob'),
-      /^Error: unknown command "schema frob"; available: schema inspect$/,
+      /^Error: unknown command "schema frob"; available: schema inspect, schema apply, schema diff, schema clean$/,
     );
     assertUserError(await cli('schema'), /^Error: "schema" needs a subcommand/);
     assertUserError(await cli('schema', '--url', 'x'), /^Error: "schema" needs a subcommand/);

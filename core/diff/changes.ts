@@ -88,6 +88,8 @@ export type TableChange =
   | { kind: 'drop_rule'; rule: Rule }
   | { kind: 'modify_rule'; from: Rule; to: Rule }
   | { kind: 'modify_table_attrs'; what: TableAttr[] }
+  /** A NOT VALID check or foreign key is now validated. */
+  | { kind: 'validate_constraint'; name: string }
   /** Only the comment of a constraint, index, trigger, policy or rule changed. */
   | {
       kind: 'modify_comment';

@@ -212,16 +212,24 @@ export function diffTable(schema: string, current: Table, t: Table, hints: Renam
     if (f.primaryKey) out.push({ kind: 'drop_primary_key', pk: f.primaryKey });
     if (t.primaryKey) out.push({ kind: 'add_primary_key', pk: t.primaryKey });
   } else if (f.primaryKey && t.primaryKey) comment('constraint', f.primaryKey, t.primaryKey);
-  const constraints = <T extends { name: string; comment?: string }>(
+  // A constraint that becomes valid is validated in place; one that is valid where NOT VALID is
+  // desired stays as it is (PostgreSQL cannot un-validate, and valid satisfies the desire).
+  const validity = <T extends { name: string; notValid?: boolean }>(x: T, y: T): boolean => {
+    if (!same(x, y, ['comment', 'name', 'notValid'])) return false;
+    if (x.notValid && !y.notValid) out.push({ kind: 'validate_constraint', name: x.name });
+    return true;
+  };
+  const constraints = <T extends { name: string; comment?: string; notValid?: boolean }>(
     a: T[],
     b: T[],
     add: (x: T) => TableChange,
     drop: (x: T) => TableChange,
   ) => {
     for (const [x, y] of pair(a, b, undefined, true)) {
-      if (x && (!y || !same(x, y, ['comment', 'name']))) out.push(drop(x));
-      if (y && (!x || !same(x, y, ['comment', 'name']))) out.push(add(y));
-      if (x && y && same(x, y, ['comment', 'name'])) comment('constraint', x, y);
+      const kept = !!x && !!y && validity(x, y);
+      if (x && !kept) out.push(drop(x));
+      if (y && !kept) out.push(add(y));
+      if (x && y && kept) comment('constraint', x, y);
     }
   };
   constraints(
@@ -252,8 +260,7 @@ export function diffTable(schema: string, current: Table, t: Table, hints: Renam
   for (const [x, y] of pair(f.foreignKeys.map(renamedRef), t.foreignKeys, undefined, true)) {
     if (x && !y) out.push({ kind: 'drop_foreign_key', fk: x });
     else if (!x && y) out.push({ kind: 'add_foreign_key', fk: y });
-    else if (x && y && !same(x, y, ['comment', 'name']))
-      out.push({ kind: 'modify_foreign_key', from: x, to: y });
+    else if (x && y && !validity(x, y)) out.push({ kind: 'modify_foreign_key', from: x, to: y });
     else if (x && y) comment('constraint', x, y);
   }
   const idxRenames = hinted('index');

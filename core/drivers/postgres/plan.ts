@@ -147,8 +147,11 @@ function classify(changes: Change[], ctx: PlanContext, n: r.Names): Classified {
         c.preDrop.set(key.eventTrigger(ch.obj.name), [alt.drop.eventTrigger(ch.obj.name)]);
         break;
       case 'modify_event_trigger':
-        c.preDrop.set(key.eventTrigger(ch.from.name), [alt.drop.eventTrigger(ch.from.name)]);
-        c.create.add(key.eventTrigger(ch.to.name));
+        if (same(ch.from, ch.to, ['enabled', 'comment'])) c.modify.set(key.eventTrigger(ch.to.name), ch);
+        else {
+          c.preDrop.set(key.eventTrigger(ch.from.name), [alt.drop.eventTrigger(ch.from.name)]);
+          c.create.add(key.eventTrigger(ch.to.name));
+        }
         break;
       case 'add_table':
         c.create.add(key.table(ch.schema, ch.obj.name));
@@ -489,6 +492,14 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
         }
       }
       if (c.reshaped.has(tid) && !c.postDrop.has(tid)) {
+        // A column a trigger's WHEN or UPDATE OF names cannot change type under it.
+        for (const tr of t.triggers.filter((x) => x.when || x.updateOf?.length)) {
+          const trid = key.trigger(s.name, t.name, tr.name);
+          if (c.preDrop.has(trid)) continue;
+          c.preDrop.set(trid, [alt.drop.trigger(q, tr.name)]);
+          c.modify.delete(trid);
+          if (toIds.has(trid)) c.create.add(trid);
+        }
         for (const p of t.policies) {
           const pid = key.policy(s.name, t.name, p.name);
           if (c.preDrop.has(pid)) continue;
@@ -784,7 +795,21 @@ function planEmitters(c: Classified, ctx: PlanContext, n: r.Names): Emitters {
         ? [alt.commentOn(`MATERIALIZED VIEW ${n.in(schema, m.name)}`, m.comment)]
         : [];
     },
-    eventTrigger: (e) => (made(key.eventTrigger(e.name)) ? create.eventTrigger(e) : []),
+    eventTrigger: (e) => {
+      if (made(key.eventTrigger(e.name))) return create.eventTrigger(e);
+      const ch = c.modify.get(key.eventTrigger(e.name));
+      if (ch?.kind !== 'modify_event_trigger') return [];
+      const out: Stmt[] = [];
+      if (ch.from.enabled !== ch.to.enabled) {
+        out.push({
+          sql: `ALTER EVENT TRIGGER ${ident(e.name)} ${e.enabled ? TRIGGER_STATE[e.enabled] : 'ENABLE'}`,
+          comment: `Modify event trigger "${e.name}"`,
+        });
+      }
+      if (ch.from.comment !== ch.to.comment)
+        out.push(alt.commentOn(`EVENT TRIGGER ${ident(e.name)}`, e.comment));
+      return out;
+    },
   };
 }
 
@@ -866,8 +891,10 @@ function recreateEnum(e: { from: Enum; to: Enum; schema: string }, ctx: PlanCont
         moves.push({
           sql: `ALTER TABLE ${q} ALTER COLUMN ${c} TYPE ${tmpQ}${dims} USING ${c}::text${dims}::${tmpQ}${dims}`,
         });
+        // A changed default is set by the table's own modification later in the plan.
         const def = desired?.columns.find((x) => x.name === col.name)?.default;
-        if (def) after.push({ sql: `ALTER TABLE ${q} ALTER COLUMN ${c} SET DEFAULT ${def.value}` });
+        if (def && same(def, col.default))
+          after.push({ sql: `ALTER TABLE ${q} ALTER COLUMN ${c} SET DEFAULT ${def.value}` });
       }
     }
   }
@@ -922,6 +949,7 @@ function alterTable(
   const inheritedColumns = !!t.partitionOf;
   const actions: string[] = [];
   const comments: Stmt[] = [];
+  const validations: Stmt[] = [];
   for (const tc of changes) {
     switch (tc.kind) {
       case 'add_column':
@@ -939,6 +967,12 @@ function alterTable(
           actions.push(...alt.alterColumnActions(tc.from, tc.to, tc.what));
         if (tc.what.includes('comment'))
           comments.push(alt.commentOn(`COLUMN ${q}.${ident(tc.to.name)}`, tc.to.comment));
+        break;
+      case 'validate_constraint':
+        validations.push({
+          sql: `ALTER TABLE ${q} VALIDATE CONSTRAINT ${ident(tc.name)}`,
+          comment: `Validate constraint "${tc.name}" of "${t.name}"`,
+        });
         break;
       case 'modify_comment': {
         const target =
@@ -963,9 +997,28 @@ function alterTable(
   }
   for (const fk of t.foreignKeys)
     if (readd.has(fk.name) && inline.has(fk.name)) actions.push(`ADD ${r.foreignKeyDef(fk, n)}`);
+  // A generated column reading a column whose type changes is dropped and added back around it.
+  const retyped = changes.flatMap((tc) =>
+    tc.kind === 'modify_column' && tc.what.includes('type') ? [tc.to.name] : [],
+  );
+  const touched = new Set(
+    changes.flatMap((tc) =>
+      tc.kind === 'modify_column'
+        ? [tc.to.name]
+        : tc.kind === 'add_column' || tc.kind === 'drop_column'
+          ? [tc.column.name]
+          : [],
+    ),
+  );
+  for (const g of t.columns.filter((x) => x.generated && !touched.has(x.name))) {
+    if (retyped.some((name) => new RegExp(`\\b${name}\\b`).test(g.generated!.expr))) {
+      actions.unshift(`DROP COLUMN ${ident(g.name)}`);
+      actions.push(`ADD COLUMN ${r.columnDef(g)}`);
+    }
+  }
   if (actions.length)
     out.push({ sql: `ALTER TABLE ${q} ${actions.join(', ')}`, comment: `Modify "${t.name}" table` });
-  out.push(...comments);
+  out.push(...validations, ...comments);
   const attrs = changes.find((tc) => tc.kind === 'modify_table_attrs');
   if (mod && attrs?.kind === 'modify_table_attrs')
     out.push(...alt.tableAttrStmts(q, mod.from, t, attrs.what, n));

@@ -1,0 +1,1 @@
+SELECT id, owner_id, body FROM public.notes;

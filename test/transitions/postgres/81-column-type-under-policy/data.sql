@@ -1,0 +1,1 @@
+INSERT INTO public.notes VALUES (1, 1, 'mine');

@@ -1,0 +1,1 @@
+SELECT id, qty, double_qty FROM public.lines;

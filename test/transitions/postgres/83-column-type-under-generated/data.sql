@@ -1,0 +1,1 @@
+INSERT INTO public.lines (id, qty) VALUES (1, 21);

@@ -1,0 +1,14 @@
+CREATE TABLE public.docs (
+  id int PRIMARY KEY,
+  title text,
+  old_body text,
+  body text,
+  edits int NOT NULL DEFAULT 0
+);
+CREATE FUNCTION public.count_edit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.edits := OLD.edits + 1;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER docs_edit BEFORE UPDATE OF old_body ON public.docs FOR EACH ROW EXECUTE FUNCTION public.count_edit();

@@ -1,0 +1,1 @@
+SELECT tableoid::regclass, id, value FROM public.measurements ORDER BY id;

@@ -1,0 +1,2 @@
+SELECT id, value FROM public.measurements_2023;
+SELECT count(*) FROM public.measurements;

@@ -1,0 +1,1 @@
+INSERT INTO public.measurements VALUES (1, '2023-05-01', 1.5), (2, '2024-05-01', 2.5);

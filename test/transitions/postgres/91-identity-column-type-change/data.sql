@@ -1,0 +1,1 @@
+INSERT INTO public.events (name) VALUES ('a'), ('b');
