@@ -3,37 +3,19 @@
 // leaves behind, the JSON documents, and the catalog after each command. Most tests use an empty
 // database on the same server as the dev database (--dev-url); one uses the default PGlite.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { before, describe, type TestContext, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDriver } from '../core/drivers/open.ts';
 import { fingerprint } from '../core/schema/fingerprint.ts';
+import { CLI, childEnv, type Result, ROOT, runCli } from './helpers/cli.ts';
 import { freshPgDatabase, psqlExec } from './helpers/db.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/cli.js');
 const QUICKSTART = join(ROOT, 'examples/quickstart');
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI must not pick up libpq settings (PGPASSWORD, PGUSER...) or the test runner's context. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^PG[A-Z]/.test(k) || k === 'NODE_TEST_CONTEXT' || k === 'NODE_OPTIONS') continue;
-    env[k] = v;
-  }
-  return env;
-}
 
 let dir = '';
 
@@ -41,20 +23,8 @@ before(() => {
   dir = mkdtempSync(join(process.env.ATLAS_TS_TEST_TMP ?? tmpdir(), 'cli-apply-'));
 });
 
-/** Runs the CLI with stdin and stdout as pipes: never a terminal. */
 function cli(...args: string[]): Promise<Result> {
-  return new Promise((resolvePromise, reject) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: dir, env: childEnv(), timeout: 90_000, maxBuffer: 16 << 20, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        if (typeof err?.code === 'string') reject(err);
-        else resolvePromise({ code: err ? (err.code ?? null) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end();
-  });
+  return runCli(dir, args, 90_000);
 }
 
 const show = (r: Result) => `exit ${r.code}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;

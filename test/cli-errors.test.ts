@@ -3,30 +3,22 @@
 // nothing on stdout, no stack trace, and never a password. Also --help/--version and one
 // happy path whose SQL runs on another database.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { CLI, type Result, ROOT, runCli } from './helpers/cli.ts';
 import { type FreshDatabase, freshPgDatabase, psqlExec } from './helpers/db.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist/cli.js');
 const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
 /** The one role the harness's pg_hba.conf makes authenticate (scram-sha-256); see scripts/test-servers.mjs. */
 const PW_ROLE = 'atlas_pw';
 const PASSWORD = 'Sup3rS3cret!pw';
 const WRONG_PASSWORD = 'Wr0ngS3cret!pw';
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 // ---------------------------------------------------------------- running the CLI
 
@@ -51,31 +43,10 @@ function ensureBuilt(): void {
   assert.ok(existsSync(CLI), 'dist/cli.js was not built');
 }
 
-/** The CLI must not pick up libpq settings (PGPASSWORD, PGUSER...) or the test runner's context. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^PG[A-Z]/.test(k) || k === 'NODE_TEST_CONTEXT' || k === 'NODE_OPTIONS') continue;
-    env[k] = v;
-  }
-  return env;
-}
-
 let cwd = '';
 
 function cli(...args: string[]): Promise<Result> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, env: childEnv(), timeout: 60_000, maxBuffer: 16 << 20, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        // A string code is a spawn failure; null means killed (the timeout), shown by the assertions.
-        if (typeof err?.code === 'string') reject(err);
-        else resolvePromise({ code: err ? (err.code ?? null) : 0, stdout, stderr });
-      },
-    );
-  });
+  return runCli(cwd, args, 60_000);
 }
 
 // ---------------------------------------------------------------- assertions

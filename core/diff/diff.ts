@@ -7,7 +7,14 @@
 // catalog), extension versions and comments (they come with the extension's package).
 import type { RenameHint } from '../devdb/devdb.ts';
 import { canonicalJson } from '../schema/fingerprint.ts';
-import type { Column, ForeignKey, Realm, Schema, Table } from '../schema/model.ts';
+import {
+  type Column,
+  emptySchema,
+  type ForeignKey,
+  type Realm,
+  type Schema,
+  type Table,
+} from '../schema/model.ts';
 import type { Change, ColumnAttr, TableAttr, TableChange } from './changes.ts';
 import type { DiffPolicy } from './policy.ts';
 import { applyPolicy } from './skip.ts';
@@ -101,19 +108,7 @@ export function diffRealms(from: Realm, to: Realm, opts: DiffOptions = {}): Chan
 
 function diffSchema(f: Schema | undefined, t: Schema, hints: RenameHint[], out: Change[]): void {
   const schema = t.name;
-  const empty = {
-    tables: [],
-    views: [],
-    materializedViews: [],
-    sequences: [],
-    functions: [],
-    aggregates: [],
-    enums: [],
-    domains: [],
-    composites: [],
-    ranges: [],
-  };
-  const from = f ?? { name: schema, ...empty };
+  const from = f ?? emptySchema(schema);
   diffTables(schema, from.tables, t.tables, hints, out);
   const simple = <T extends { name: string }, K extends string>(
     kind: K,
