@@ -2,6 +2,8 @@
 // reviewer, the linter and the executor need to know about each.
 import type { Change } from '../diff/changes.ts';
 import type { Stmt } from '../drivers/driver.ts';
+import { fingerprint } from '../schema/fingerprint.ts';
+import type { Realm } from '../schema/model.ts';
 
 export interface Plan {
   changes: Change[];
@@ -13,3 +15,24 @@ export interface Plan {
 }
 
 export const isEmptyPlan = (p: Plan) => p.stmts.length === 0;
+
+/**
+ * A plan whose fingerprints are computed when first read: hashing a large schema costs about as
+ * much as inspecting it, and only an apply needs them.
+ */
+export function makePlan(changes: Change[], stmts: Stmt[], from: Realm, to: Realm): Plan {
+  let fromFp: string | undefined;
+  let toFp: string | undefined;
+  return {
+    changes,
+    stmts,
+    get fromFingerprint() {
+      fromFp ??= fingerprint(from);
+      return fromFp;
+    },
+    get toFingerprint() {
+      toFp ??= fingerprint(to);
+      return toFp;
+    },
+  };
+}

@@ -8,9 +8,8 @@ import type { DiffPolicy } from '../diff/policy.ts';
 import type { Driver } from '../drivers/driver.ts';
 import { openDriver } from '../drivers/open.ts';
 import { isUserError } from '../errors.ts';
-import { fingerprint } from '../schema/fingerprint.ts';
 import { emptyRealm, emptySchema, type Realm } from '../schema/model.ts';
-import type { Plan } from './plan.ts';
+import { makePlan, type Plan } from './plan.ts';
 
 export interface SchemaPlanInput {
   /** The database to change. */
@@ -68,23 +67,21 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
   const driver = await openDriver(input.url);
   try {
     const scope = { schemas: input.schemas ?? [], exclude: input.exclude ?? [] };
-    const current = await driver.inspect(scope);
-    const desired = await loadDesiredState({
-      to: input.to,
-      devUrl: input.devUrl,
-      target: { dialect: driver.dialect, version: driver.serverVersion, boundSchema: driver.boundSchema },
-      schemas: scope.schemas,
-      exclude: scope.exclude,
-    });
+    // The target's inspection and the desired state's loading are independent: run them together.
+    const [current, desired] = await Promise.all([
+      driver.inspect(scope),
+      loadDesiredState({
+        to: input.to,
+        devUrl: input.devUrl,
+        target: { dialect: driver.dialect, version: driver.serverVersion, boundSchema: driver.boundSchema },
+        schemas: scope.schemas,
+        exclude: scope.exclude,
+      }),
+    ]);
     const { realm: compared, warnings } = await comparable(current, desired, driver, input.devUrl);
     const changes = diffRealms(compared, desired.realm, { policy: input.policy, hints: desired.hints });
     const stmts = driver.planChanges(changes, { from: compared, to: desired.realm, policy: input.policy });
-    const plan: Plan = {
-      changes,
-      stmts,
-      fromFingerprint: fingerprint(current),
-      toFingerprint: fingerprint(desired.realm),
-    };
+    const plan = makePlan(changes, stmts, current, desired.realm);
     return { plan, driver, current, desired: desired.realm, warnings: [...desired.warnings, ...warnings] };
   } catch (e) {
     await driver.close().catch(() => {});
@@ -131,12 +128,7 @@ export async function diffStates(input: DiffStatesInput): Promise<{ plan: Plan; 
     const to = await load(input.to);
     const changes = diffRealms(from.realm, to.realm, { policy: input.policy, hints: to.hints });
     const stmts = dev.planChanges(changes, { from: from.realm, to: to.realm, policy: input.policy });
-    const plan: Plan = {
-      changes,
-      stmts,
-      fromFingerprint: fingerprint(from.realm),
-      toFingerprint: fingerprint(to.realm),
-    };
+    const plan = makePlan(changes, stmts, from.realm, to.realm);
     return { plan, warnings: [...new Set([...from.warnings, ...to.warnings])] };
   } finally {
     await dev.close().catch(() => {});
@@ -159,12 +151,7 @@ export async function planClean(url: string): Promise<SchemaPlanResult> {
     };
     const changes = diffRealms(current, desired);
     const stmts = driver.planChanges(changes, { from: current, to: desired });
-    const plan: Plan = {
-      changes,
-      stmts,
-      fromFingerprint: fingerprint(current),
-      toFingerprint: fingerprint(desired),
-    };
+    const plan = makePlan(changes, stmts, current, desired);
     return { plan, driver, current, desired, warnings: [] };
   } catch (e) {
     await driver.close().catch(() => {});

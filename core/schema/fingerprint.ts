@@ -6,13 +6,13 @@ import { cmp, sortRealm } from './order.ts';
 
 /** JSON with object keys sorted and undefined members dropped, so key insertion order never matters. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => cmp(a, b));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // The native serializer does the work; the replacer only hands it objects with sorted keys.
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort(cmp)) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
 }
 
 export function fingerprint(realm: Realm): string {

@@ -15,6 +15,7 @@ import type { DiffPolicy } from '../../diff/policy.ts';
 import type {
   Column,
   Enum,
+  ForeignKey,
   Func,
   Index,
   MaterializedView,
@@ -263,7 +264,10 @@ function classify(changes: Change[], ctx: PlanContext, n: r.Names): Classified {
         ]);
         break;
       case 'modify_enum':
-        if (alt.enumAdditions(ch.from, ch.to) && !usesNewValues(ctx.to, ch.schema, ch.from, ch.to))
+        if (
+          alt.enumAdditions(ch.from, ch.to) &&
+          !usesNewValues(desiredText(ctx.to), ch.schema, ch.from, ch.to)
+        )
           c.modify.set(key.type(ch.schema, ch.to.name), ch);
         else
           c.enumRecreate.set(key.type(ch.schema, ch.to.name), {
@@ -402,13 +406,23 @@ function classifyTable(c: Classified, ch: ModifyTable, ctx: PlanContext, n: r.Na
  * added by ALTER TYPE ... ADD VALUE in the transaction that added it; such an enum is re-created
  * instead. (A new value can only be used by objects this plan creates or changes.)
  */
-function usesNewValues(to: Realm, schema: string, from: Enum, next: Enum): boolean {
+function usesNewValues(text: string, schema: string, from: Enum, next: Enum): boolean {
   const old = new Set(from.values);
-  const text = JSON.stringify(to);
   const type = `(?:\\\\?"?${escapeRe(schema)}\\\\?"?\\.)?\\\\?"?${escapeRe(next.name)}\\\\?"?`;
   return next.values.some(
     (v) => !old.has(v) && new RegExp(`'${escapeRe(v.replace(/'/g, "''"))}'::${type}`).test(text),
   );
+}
+
+/** The desired realm as text, serialized once per realm however many enums gain values. */
+const desiredTexts = new WeakMap<Realm, string>();
+function desiredText(to: Realm): string {
+  let text = desiredTexts.get(to);
+  if (text === undefined) {
+    text = JSON.stringify(to);
+    desiredTexts.set(to, text);
+  }
+  return text;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -511,7 +525,7 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
       // A foreign key to a key that phase 1 drops must go first and come back afterwards.
       for (const fk of t.foreignKeys) {
         const target = key.table(fk.references.schema, fk.references.name);
-        const targetKeyDropped = [...c.preDrop.keys()].some((id) => id.startsWith(`constraint:${target}#`));
+        const targetKeyDropped = referencedKeys(ctx.from, fk).some((id) => c.preDrop.has(id));
         const fid = `fk:${tid}#${fk.name}`;
         if (targetKeyDropped && !c.preDrop.has(fid) && !c.postDrop.has(target)) {
           c.preDrop.set(fid, [alt.drop.constraint(q, t.name, fk.name)]);
@@ -523,6 +537,23 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
       }
     }
   }
+}
+
+/** Phase-1 ids of the key (primary key, unique constraint or unique index) a foreign key references. */
+function referencedKeys(realm: Realm, fk: ForeignKey): string[] {
+  const { schema, name, columns } = fk.references;
+  const t = realm.schemas.find((s) => s.name === schema)?.tables.find((x) => x.name === name);
+  if (!t) return [];
+  const same = (cols: readonly string[]) =>
+    cols.length === columns.length && cols.every((c) => columns.includes(c));
+  const tid = key.table(schema, name);
+  return [
+    ...(t.primaryKey && same(t.primaryKey.columns) ? [`constraint:${tid}#${t.primaryKey.name}`] : []),
+    ...t.uniques.filter((u) => same(u.columns)).map((u) => `constraint:${tid}#${u.name}`),
+    ...t.indexes
+      .filter((i) => i.unique && same(i.parts.flatMap((p) => (p.column ? [p.column] : []))))
+      .map((i) => key.index(schema, i.name)),
+  ];
 }
 
 function refersTo(col: Column, schema: string, name: string): boolean {
