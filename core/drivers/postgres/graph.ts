@@ -187,7 +187,7 @@ export function orderRealm(realm: Realm, emit: Emitters): Ordered {
   for (const id of order) {
     const t = tables.get(id);
     if (!t) {
-      stmts.push(...byId.get(id)!.emit());
+      stmts.push(...touching(id, byId.get(id)!.emit()));
       continue;
     }
     // Inline the foreign keys whose target exists by now; the others wait for the end.
@@ -197,9 +197,9 @@ export function orderRealm(realm: Realm, emit: Emitters): Ordered {
       const ok =
         !fk.notValid && !cut.has(`${id}>${target}`) && referencesConstraint(fk, tables.get(target)?.table);
       if (ok) inline.push(fk);
-      else deferred.push(...emit.deferredForeignKey(t.schema, t.table, fk));
+      else deferred.push(...touching(`${id}#${fk.name}`, emit.deferredForeignKey(t.schema, t.table, fk)));
     }
-    stmts.push(...emit.table(t.schema, t.table, inline));
+    stmts.push(...touching(id, emit.table(t.schema, t.table, inline)));
   }
   return { order, cut, stmts: stmts.concat(deferred) };
 }
@@ -303,6 +303,20 @@ function addSchemaNodes(
     for (const idx of m.indexes)
       add(key.index(s.name, idx.name), PRIORITY.index, () => emit.index(s.name, m, idx), [mk]);
   }
+}
+
+/**
+ * The object a node or plan entry id names, as a dotted name: `table:public.users` ->
+ * `public.users`, `fk:table:public.users#users_org_fkey` -> `public.users.users_org_fkey`.
+ */
+export function objectOf(id: string): string {
+  return id.replace(/^(?:[a-z]+:)+/, '').replace('#', '.');
+}
+
+/** Marks statements with the object they touch, unless the emitter said more precisely. */
+export function touching(id: string, stmts: Stmt[]): Stmt[] {
+  const objects = [objectOf(id)];
+  return stmts.map((s) => (s.objects ? s : { ...s, objects }));
 }
 
 /** String bodies of SQL functions are checked at creation and may read objects the catalog does not list. */

@@ -25,7 +25,7 @@ import type {
   View,
 } from '../../schema/model.ts';
 import type { Stmt } from '../driver.ts';
-import { depKey, type Emitters, key, needsBodyCheckOff, orderRealm } from './graph.ts';
+import { depKey, type Emitters, key, needsBodyCheckOff, orderRealm, touching } from './graph.ts';
 import { creationEmitters } from './render.ts';
 import * as alt from './render-alter.ts';
 import * as r from './render-objects.ts';
@@ -69,7 +69,9 @@ export function planChanges(changes: Change[], ctx: PlanContext): Stmt[] {
   const fromOrder = orderRealm(ctx.from, silent);
   const rank = new Map(fromOrder.order.map((id, i) => [id, i]));
   const reversed = (m: Map<string, Stmt[]>) =>
-    [...m.entries()].sort(([a], [b]) => (rank.get(b) ?? -1) - (rank.get(a) ?? -1)).flatMap(([, s]) => s);
+    [...m.entries()]
+      .sort(([a], [b]) => (rank.get(b) ?? -1) - (rank.get(a) ?? -1))
+      .flatMap(([id, s]) => touching(id, s));
   const main = orderRealm(ctx.to, planEmitters(c, ctx, n)).stmts;
   const created = ctx.to.schemas.flatMap((s) =>
     s.functions.filter(
@@ -116,7 +118,7 @@ function orderedPreDrops(c: Classified, rank: Map<string, number>): Stmt[] {
     rank.get(id.replace(/^(fk|constraint):/, 'table:').replace(/#.*$/, '')) ?? -1;
   return [...c.preDrop.entries()]
     .sort(([a], [b]) => kindOf(a) - kindOf(b) || rankOf(b) - rankOf(a) || (a < b ? -1 : 1))
-    .flatMap(([, s]) => s);
+    .flatMap(([id, s]) => touching(id, s));
 }
 
 function classify(changes: Change[], ctx: PlanContext, n: r.Names): Classified {
