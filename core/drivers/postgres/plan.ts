@@ -450,6 +450,9 @@ function recreateView(c: Classified, schema: string, from: View | MaterializedVi
  * re-created; the children of re-created views.
  */
 function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
+  const fromTables = new Map(
+    ctx.from.schemas.flatMap((s) => s.tables.map((t) => [key.table(s.name, t.name), t] as const)),
+  );
   const toIds = idsOf(ctx.to);
   const broken = (id: string) => c.reshaped.has(id) || c.preDrop.has(id) || c.postDrop.has(id);
   for (const [, e] of c.enumRecreate) {
@@ -527,7 +530,7 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
       // A foreign key to a key that phase 1 drops must go first and come back afterwards.
       for (const fk of t.foreignKeys) {
         const target = key.table(fk.references.schema, fk.references.name);
-        const targetKeyDropped = referencedKeys(ctx.from, fk).some((id) => c.preDrop.has(id));
+        const targetKeyDropped = referencedKeys(fromTables, fk).some((id) => c.preDrop.has(id));
         const fid = `fk:${tid}#${fk.name}`;
         if (targetKeyDropped && !c.preDrop.has(fid) && !c.postDrop.has(target)) {
           c.preDrop.set(fid, [alt.drop.constraint(q, t.name, fk.name)]);
@@ -542,9 +545,9 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
 }
 
 /** Phase-1 ids of the key (primary key, unique constraint or unique index) a foreign key references. */
-function referencedKeys(realm: Realm, fk: ForeignKey): string[] {
+function referencedKeys(tables: ReadonlyMap<string, Table>, fk: ForeignKey): string[] {
   const { schema, name, columns } = fk.references;
-  const t = realm.schemas.find((s) => s.name === schema)?.tables.find((x) => x.name === name);
+  const t = tables.get(key.table(schema, name));
   if (!t) return [];
   const same = (cols: readonly string[]) =>
     cols.length === columns.length && cols.every((c) => columns.includes(c));
