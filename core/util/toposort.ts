@@ -17,36 +17,36 @@ export interface SortResult {
   cut: [string, string][];
 }
 
+/** A binary min-heap of node positions; lower position = earlier in (priority, id) order. */
 class Heap {
-  private items: SortNode[] = [];
-  constructor(private readonly less: (a: SortNode, b: SortNode) => boolean) {}
+  private items: number[] = [];
   get size(): number {
     return this.items.length;
   }
-  push(n: SortNode): void {
+  push(n: number): void {
     const a = this.items;
     a.push(n);
     let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(a[i]!, a[p]!)) break;
+      if (a[i]! >= a[p]!) break;
       [a[i], a[p]] = [a[p]!, a[i]!];
       i = p;
     }
   }
-  pop(): SortNode | undefined {
+  pop(): number | undefined {
     const a = this.items;
     const top = a[0];
     const last = a.pop();
-    if (a.length > 0 && last) {
+    if (a.length > 0 && last !== undefined) {
       a[0] = last;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
+        if (l < a.length && a[l]! < a[m]!) m = l;
+        if (r < a.length && a[r]! < a[m]!) m = r;
         if (m === i) break;
         [a[i], a[m]] = [a[m]!, a[i]!];
         i = m;
@@ -59,6 +59,9 @@ class Heap {
 export function toposort(nodes: readonly SortNode[]): SortResult {
   const less = (a: SortNode, b: SortNode) =>
     a.priority < b.priority || (a.priority === b.priority && a.id < b.id);
+  // Rank every node once by (priority, id), so the heap compares integers, not strings.
+  const ranked = [...nodes].sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+  const rank = new Map(ranked.map((n, i) => [n.id, i]));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const pending = new Map<string, Set<string>>(); // node -> unmet deps (hard and soft)
   const softOf = new Map<string, Set<string>>();
@@ -81,42 +84,41 @@ export function toposort(nodes: readonly SortNode[]): SortResult {
       else dependents.set(d, [n.id]);
     }
   }
-  const ready = new Heap(less);
-  for (const n of nodes) if (pending.get(n.id)!.size === 0) ready.push(n);
+  const ready = new Heap();
+  for (const n of nodes) if (pending.get(n.id)!.size === 0) ready.push(rank.get(n.id)!);
   const order: string[] = [];
   const cut: [string, string][] = [];
   const done = new Set<string>();
   const release = (id: string) => {
     for (const dep of dependents.get(id) ?? []) {
       const unmet = pending.get(dep)!;
-      if (unmet.delete(id) && unmet.size === 0 && !done.has(dep)) ready.push(byId.get(dep)!);
+      if (unmet.delete(id) && unmet.size === 0 && !done.has(dep)) ready.push(rank.get(dep)!);
     }
   };
   while (order.length < nodes.length) {
     const next = ready.pop();
-    if (next) {
-      if (done.has(next.id)) continue;
-      done.add(next.id);
-      order.push(next.id);
-      release(next.id);
+    if (next !== undefined) {
+      const id = ranked[next]!.id;
+      if (done.has(id)) continue;
+      done.add(id);
+      order.push(id);
+      release(id);
       continue;
     }
     // A cycle: cut the soft edges of the first stuck node whose hard dependencies are all met.
-    let pick: SortNode | undefined;
-    for (const n of nodes) {
-      if (done.has(n.id)) continue;
-      const unmet = pending.get(n.id)!;
+    const pick = ranked.find((n) => {
+      if (done.has(n.id)) return false;
       const soft = softOf.get(n.id)!;
-      if ([...unmet].every((d) => soft.has(d)) && (!pick || less(n, pick))) pick = n;
-    }
+      return [...pending.get(n.id)!].every((d) => soft.has(d));
+    });
     if (!pick) {
       // Only hard edges remain in the cycle: emit the rest in priority order rather than loop.
-      for (const n of [...nodes].sort((a, b) => (less(a, b) ? -1 : 1))) if (!done.has(n.id)) order.push(n.id);
+      for (const n of ranked) if (!done.has(n.id)) order.push(n.id);
       break;
     }
     for (const d of pending.get(pick.id)!) cut.push([pick.id, d]);
     pending.get(pick.id)!.clear();
-    ready.push(pick);
+    ready.push(rank.get(pick.id)!);
   }
   return { order, cut };
 }
