@@ -105,6 +105,9 @@ export function describeObjects(objects: readonly DbObject[]): string {
  * Drops what the database holds now and did not `before`, and recreates the schemas that existed
  * before and are gone (a script may drop `public`). Throws when that leaves it otherwise.
  */
+/** Drops per round trip: few enough that a chunk's locks fit a default lock table. */
+const DROP_CHUNK = 100;
+
 export async function dropCreated(
   conn: PgConn,
   before: readonly DbObject[],
@@ -127,7 +130,17 @@ export async function dropCreated(
     conn.exec(sql).catch((e: Error) => {
       firstError ??= `${sql}: ${e.message}`;
     });
-  for (const o of ordered) await attempt(o.drop);
+  // In chunks, one round trip each (every drop is IF EXISTS ... CASCADE, so a chunk never trips
+  // over an object an earlier CASCADE took); a chunk that fails as a whole (it is one implicit
+  // transaction: nothing of it stays) is retried one drop at a time.
+  for (let i = 0; i < ordered.length; i += DROP_CHUNK) {
+    const chunk = ordered.slice(i, i + DROP_CHUNK);
+    const done = await conn.exec(chunk.map((o) => o.drop).join(';\n')).then(
+      () => true,
+      () => false,
+    );
+    if (!done) for (const o of chunk) await attempt(o.drop);
+  }
   // Only schemas the script dropped are missing: the drops above never take an old one.
   const schemas = before.filter((o) => o.kind === 'schema').map((o) => o.name);
   const present = new Set(after.map((o) => o.label));

@@ -15,20 +15,60 @@ export function fileStatements(file: SqlFile): SqlStatement[] {
   }
 }
 
-/** Executes the statements of `file` (from fileStatements) one by one. */
+/** Statements per round trip: large enough to amortize latency, small enough to retry cheaply. */
+const BATCH = 200;
+
+/** Explicit transaction control changes what a failed batch leaves behind. */
+const TRANSACTION_CONTROL =
+  /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\s+TRANSACTION)\b/i;
+
+/**
+ * Executes the statements of `file` (from fileStatements). They go in batches, one round trip
+ * each: PostgreSQL runs a multi-statement query as one implicit transaction, so a batch that
+ * fails leaves nothing behind, and is then run statement by statement to report the failing one
+ * at its line and column (and to give statements that cannot share a transaction their own).
+ */
 export async function executeFile(
   driver: Driver,
   file: SqlFile,
   stmts: readonly SqlStatement[],
 ): Promise<void> {
   const lines = new LineMap(file.text);
-  for (const stmt of stmts) {
+  const oneByOne = async (batch: readonly SqlStatement[]) => {
+    for (const stmt of batch) {
+      try {
+        await driver.execScript(stmt.text);
+      } catch (e) {
+        throw statementError(file.path, lines, stmt, e);
+      }
+    }
+  };
+  let batch: SqlStatement[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
     try {
-      await driver.execScript(stmt.text);
+      await driver.execScript(current.map((s) => s.text).join(';\n'));
     } catch (e) {
-      throw statementError(file.path, lines, stmt, e);
+      if (typeof (e as DbError)?.severity !== 'string') throw e; // not the server's answer
+      await oneByOne(current);
+    }
+  };
+  // After the file's own BEGIN, a failed batch would abort that transaction instead of rolling
+  // back by itself: from the first transaction-control statement on, one statement at a time.
+  let explicit = false;
+  for (const stmt of stmts) {
+    explicit ||= TRANSACTION_CONTROL.test(stmt.text);
+    if (explicit) {
+      await flush();
+      await oneByOne([stmt]);
+    } else {
+      batch.push(stmt);
+      if (batch.length >= BATCH) await flush();
     }
   }
+  await flush();
 }
 
 /** Fields of a server error that pg and PGlite both expose (PGlite uses pg's protocol parser). */
