@@ -120,13 +120,18 @@ export function depKey(d: DepRef): string {
 
 const deps = (o: { dependsOn?: DepRef[] }) => (o.dependsOn ?? []).map(depKey);
 
+/** Whether a key's columns are the ones a foreign key references (in any order). */
+export function keyMatches(fk: ForeignKey, cols: readonly string[]): boolean {
+  const refs = fk.references.columns;
+  return cols.length === refs.length && cols.every((c) => refs.includes(c));
+}
+
 /** A foreign key can be part of CREATE TABLE when the referenced key is a constraint, not an index. */
 function referencesConstraint(fk: ForeignKey, target: Table | undefined): boolean {
   if (!target) return true;
-  const same = (cols: string[]) =>
-    cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
   return (
-    (!!target.primaryKey && same(target.primaryKey.columns)) || target.uniques.some((u) => same(u.columns))
+    (!!target.primaryKey && keyMatches(fk, target.primaryKey.columns)) ||
+    target.uniques.some((u) => keyMatches(fk, u.columns))
   );
 }
 

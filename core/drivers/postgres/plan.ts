@@ -21,15 +21,14 @@ import type {
   MaterializedView,
   Realm,
   Table,
-  Trigger,
   View,
 } from '../../schema/model.ts';
 import type { Stmt } from '../driver.ts';
-import { depKey, type Emitters, key, needsBodyCheckOff, orderRealm, touching } from './graph.ts';
+import { depKey, type Emitters, key, keyMatches, needsBodyCheckOff, orderRealm, touching } from './graph.ts';
 import { creationEmitters } from './render.ts';
 import * as alt from './render-alter.ts';
 import * as r from './render-objects.ts';
-import { ident } from './sql.ts';
+import { ident, literal } from './sql.ts';
 
 export interface PlanContext {
   from: Realm;
@@ -58,6 +57,13 @@ class Classified {
   readonly readdFks = new Map<string, Set<string>>();
   /** Enum types re-created with their columns moved over, by desired-side id. */
   readonly enumRecreate = new Map<string, { from: Enum; to: Enum; schema: string }>();
+
+  /** Drops an object in phase 1 and, when the desired schema still has it, creates it again. */
+  dropFirst(id: string, drop: Stmt, desired: ReadonlySet<string>): void {
+    this.preDrop.set(id, [drop]);
+    this.modify.delete(id);
+    if (desired.has(id)) this.create.add(id);
+  }
 }
 
 export function planChanges(changes: Change[], ctx: PlanContext): Stmt[] {
@@ -509,17 +515,14 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
         const id = key.fn(s.name, f.name, f.identityArgs);
         if (c.preDrop.has(id) || c.postDrop.has(id) || !(f.dependsOn ?? []).map(depKey).some(broken))
           continue;
-        c.preDrop.set(id, [alt.drop.func(n.in(s.name, f.name), f)]);
-        c.modify.delete(id);
-        if (toIds.has(id)) c.create.add(id);
+        c.dropFirst(id, alt.drop.func(n.in(s.name, f.name), f), toIds);
         changed = true;
       }
       for (const a of s.aggregates) {
         const id = key.agg(s.name, a.name, a.identityArgs);
         if (c.preDrop.has(id) || c.postDrop.has(id) || !(a.dependsOn ?? []).map(depKey).some(broken))
           continue;
-        c.preDrop.set(id, [alt.drop.aggregate(n.in(s.name, a.name), a.name, a.identityArgs)]);
-        if (toIds.has(id)) c.create.add(id);
+        c.dropFirst(id, alt.drop.aggregate(n.in(s.name, a.name), a.name, a.identityArgs), toIds);
         changed = true;
       }
     }
@@ -529,32 +532,21 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
       const tid = key.table(s.name, t.name);
       if (c.postDrop.has(tid)) continue;
       const q = n.in(s.name, t.name);
+      const reshaped = c.reshaped.has(tid);
       for (const tr of t.triggers) {
-        const fnDropped = [...c.preDrop.keys(), ...c.postDrop.keys()].some(
-          (id) => tr.function && id === key.fn(tr.function.schema, tr.function.name, ''),
-        );
-        const tid2 = key.trigger(s.name, t.name, tr.name);
-        if (fnDropped && !c.preDrop.has(tid2)) {
-          c.preDrop.set(tid2, [alt.drop.trigger(q, tr.name)]);
-          c.modify.delete(tid2);
-          if (toIds.has(tid2)) c.create.add(tid2);
-        }
-      }
-      if (c.reshaped.has(tid) && !c.postDrop.has(tid)) {
+        const trid = key.trigger(s.name, t.name, tr.name);
+        // Trigger functions take no arguments: their id has an empty argument list.
+        const fid = tr.function ? key.fn(tr.function.schema, tr.function.name, '') : '';
+        const fnDropped = c.preDrop.has(fid) || c.postDrop.has(fid);
         // A column a trigger's WHEN or UPDATE OF names cannot change type under it.
-        for (const tr of t.triggers.filter((x) => x.when || x.updateOf?.length)) {
-          const trid = key.trigger(s.name, t.name, tr.name);
-          if (c.preDrop.has(trid)) continue;
-          c.preDrop.set(trid, [alt.drop.trigger(q, tr.name)]);
-          c.modify.delete(trid);
-          if (toIds.has(trid)) c.create.add(trid);
-        }
+        const columnsChange = reshaped && (!!tr.when || !!tr.updateOf?.length);
+        if ((fnDropped || columnsChange) && !c.preDrop.has(trid))
+          c.dropFirst(trid, alt.drop.trigger(q, tr.name), toIds);
+      }
+      if (reshaped) {
         for (const p of t.policies) {
           const pid = key.policy(s.name, t.name, p.name);
-          if (c.preDrop.has(pid)) continue;
-          c.preDrop.set(pid, [alt.drop.policy(q, p.name)]);
-          c.modify.delete(pid);
-          if (toIds.has(pid)) c.create.add(pid);
+          if (!c.preDrop.has(pid)) c.dropFirst(pid, alt.drop.policy(q, p.name), toIds);
         }
       }
       // A foreign key to a key that phase 1 drops must go first and come back afterwards.
@@ -576,11 +568,10 @@ function propagate(c: Classified, ctx: PlanContext, n: r.Names): void {
 
 /** Phase-1 ids of the key (primary key, unique constraint or unique index) a foreign key references. */
 function referencedKeys(tables: ReadonlyMap<string, Table>, fk: ForeignKey): string[] {
-  const { schema, name, columns } = fk.references;
+  const { schema, name } = fk.references;
   const t = tables.get(key.table(schema, name));
   if (!t) return [];
-  const same = (cols: readonly string[]) =>
-    cols.length === columns.length && cols.every((c) => columns.includes(c));
+  const same = (cols: readonly string[]) => keyMatches(fk, cols);
   const tid = key.table(schema, name);
   return [
     ...(t.primaryKey && same(t.primaryKey.columns) ? [`constraint:${tid}#${t.primaryKey.name}`] : []),
@@ -807,7 +798,7 @@ function planEmitters(c: Classified, ctx: PlanContext, n: r.Names): Emitters {
       if (parentMade(schema, on) || made(id)) return create.trigger(schema, on, tr);
       const ch = c.modify.get(id);
       if (ch?.kind !== 'modify_trigger' || ch.from.enabled === ch.to.enabled) return [];
-      const clause = tr.enabled ? TRIGGER_STATE[tr.enabled] : 'ENABLE';
+      const clause = tr.enabled ? r.ENABLE_CLAUSE[tr.enabled] : 'ENABLE';
       return [
         {
           sql: `ALTER TABLE ${n.in(schema, on.name)} ${clause} TRIGGER ${ident(tr.name)}`,
@@ -868,7 +859,7 @@ function planEmitters(c: Classified, ctx: PlanContext, n: r.Names): Emitters {
       const out: Stmt[] = [];
       if (ch.from.enabled !== ch.to.enabled) {
         out.push({
-          sql: `ALTER EVENT TRIGGER ${ident(e.name)} ${e.enabled ? TRIGGER_STATE[e.enabled] : 'ENABLE'}`,
+          sql: `ALTER EVENT TRIGGER ${ident(e.name)} ${e.enabled ? r.ENABLE_CLAUSE[e.enabled] : 'ENABLE'}`,
           comment: `Modify event trigger "${e.name}"`,
         });
       }
@@ -878,12 +869,6 @@ function planEmitters(c: Classified, ctx: PlanContext, n: r.Names): Emitters {
     },
   };
 }
-
-const TRIGGER_STATE: Record<NonNullable<Trigger['enabled']>, string> = {
-  DISABLED: 'DISABLE',
-  REPLICA: 'ENABLE REPLICA',
-  ALWAYS: 'ENABLE ALWAYS',
-};
 
 function replaceFunction(schema: string, from: Func, to: Func, n: r.Names): Stmt[] {
   const [first] = r.createFunction(schema, to, n);
@@ -925,7 +910,7 @@ function createIndexConcurrently(
  */
 function recreateEnum(e: { from: Enum; to: Enum; schema: string }, ctx: PlanContext, n: r.Names): Stmt[] {
   const tmpQ = n.in(e.schema, `${e.to.name}__new`);
-  const values = e.to.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+  const values = e.to.values.map(literal).join(', ');
   const before: Stmt[] = [];
   const moves: Stmt[] = [];
   const after: Stmt[] = [];

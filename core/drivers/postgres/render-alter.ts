@@ -18,9 +18,12 @@ import {
   checkDef,
   columnDef,
   columnType,
+  exclusionDef,
   foreignKeyDef,
   type Names,
+  primaryKeyDef,
   sequenceOptions,
+  uniqueDef,
 } from './render-objects.ts';
 import { ident, literal } from './sql.ts';
 
@@ -30,7 +33,6 @@ const stmt = (sql: string, comment?: string, extra: Partial<Stmt> = {}): Stmt =>
   ...extra,
 });
 const commentValue = (c: string | undefined) => (c === undefined ? 'NULL' : literal(c));
-const list = (names: readonly string[]) => names.map(ident).join(', ');
 
 // ---------------------------------------------------------------- drops
 
@@ -132,21 +134,14 @@ function identityActions(from: Column, to: Column): string[] {
 /** ADD CONSTRAINT actions for the constraints a table change adds. */
 export function addConstraintAction(tc: TableChange, n: Names): string | undefined {
   switch (tc.kind) {
-    case 'add_primary_key': {
-      const pk = tc.pk;
-      const include = pk.include ? ` INCLUDE (${list(pk.include)})` : '';
-      return `ADD CONSTRAINT ${ident(pk.name)} PRIMARY KEY (${list(pk.columns)})${include}${withParams(pk.storageParams)}`;
-    }
-    case 'add_unique': {
-      const u = tc.unique;
-      const nnd = u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
-      const include = u.include ? ` INCLUDE (${list(u.include)})` : '';
-      return `ADD CONSTRAINT ${ident(u.name)} UNIQUE${nnd} (${list(u.columns)})${include}${withParams(u.storageParams)}${u.deferrable ? ` ${u.deferrable}` : ''}`;
-    }
+    case 'add_primary_key':
+      return `ADD ${primaryKeyDef(tc.pk)}`;
+    case 'add_unique':
+      return `ADD ${uniqueDef(tc.unique)}`;
     case 'add_check':
       return `ADD ${checkDef(tc.check)}${tc.check.notValid ? ' NOT VALID' : ''}`;
     case 'add_exclusion':
-      return `ADD CONSTRAINT ${ident(tc.exclusion.name)} ${tc.exclusion.definition}${tc.exclusion.deferrable ? ` ${tc.exclusion.deferrable}` : ''}`;
+      return `ADD ${exclusionDef(tc.exclusion)}`;
     case 'add_foreign_key':
       return `ADD ${foreignKeyDef(tc.fk, n)}${tc.fk.notValid ? ' NOT VALID' : ''}`;
     case 'modify_foreign_key':
@@ -155,9 +150,6 @@ export function addConstraintAction(tc: TableChange, n: Names): string | undefin
       return undefined;
   }
 }
-
-const withParams = (params: { name: string; value: string }[] | undefined) =>
-  params?.length ? ` WITH (${params.map((p) => `${p.name}=${p.value}`).join(', ')})` : '';
 
 /** Statements for table-level attributes. `parent` is the partition parent's qualified name. */
 export function tableAttrStmts(

@@ -8,6 +8,7 @@ import type {
   Domain,
   Enum,
   EventTrigger,
+  ExclusionConstraint,
   Extension,
   ForeignKey,
   Func,
@@ -16,6 +17,7 @@ import type {
   MaterializedView,
   ObjectRef,
   Policy,
+  PrimaryKey,
   RangeType,
   Rule,
   Schema,
@@ -23,6 +25,7 @@ import type {
   SequenceOptions,
   Table,
   Trigger,
+  UniqueConstraint,
   View,
 } from '../../schema/model.ts';
 import type { Stmt } from '../driver.ts';
@@ -196,23 +199,22 @@ export function foreignKeyDef(fk: ForeignKey, n: Names): string {
 export const checkDef = (c: Check) =>
   `CONSTRAINT ${ident(c.name)} CHECK (${c.expr})${c.noInherit ? ' NO INHERIT' : ''}`;
 
+export const primaryKeyDef = (pk: PrimaryKey) =>
+  `CONSTRAINT ${ident(pk.name)} PRIMARY KEY (${list(pk.columns)})${pk.include ? ` INCLUDE (${list(pk.include)})` : ''}${withParams(pk.storageParams)}`;
+
+export const uniqueDef = (u: UniqueConstraint) =>
+  `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${list(u.columns)})${u.include ? ` INCLUDE (${list(u.include)})` : ''}${withParams(u.storageParams)}${deferrable(u.deferrable)}`;
+
+export const exclusionDef = (x: ExclusionConstraint) =>
+  `CONSTRAINT ${ident(x.name)} ${x.definition}${deferrable(x.deferrable)}`;
+
 /** Table elements: columns (unless a partition) and every constraint that can be inline. */
 function tableElements(t: Table, inlineFks: ForeignKey[], n: Names): string[] {
   const out = t.partitionOf ? [] : t.columns.filter((c) => !c.inherited).map(columnDef);
-  if (t.primaryKey) {
-    const pk = t.primaryKey;
-    out.push(
-      `CONSTRAINT ${ident(pk.name)} PRIMARY KEY (${list(pk.columns)})${pk.include ? ` INCLUDE (${list(pk.include)})` : ''}${withParams(pk.storageParams)}`,
-    );
-  }
-  for (const u of t.uniques) {
-    out.push(
-      `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${list(u.columns)})${u.include ? ` INCLUDE (${list(u.include)})` : ''}${withParams(u.storageParams)}${deferrable(u.deferrable)}`,
-    );
-  }
+  if (t.primaryKey) out.push(primaryKeyDef(t.primaryKey));
+  for (const u of t.uniques) out.push(uniqueDef(u));
   for (const c of t.checks) if (!c.notValid) out.push(checkDef(c));
-  for (const x of t.exclusions)
-    out.push(`CONSTRAINT ${ident(x.name)} ${x.definition}${deferrable(x.deferrable)}`);
+  for (const x of t.exclusions) out.push(exclusionDef(x));
   for (const fk of inlineFks) out.push(foreignKeyDef(fk, n));
   return out;
 }
@@ -381,7 +383,8 @@ export function createAggregate(schema: string, a: Aggregate, n: Names): Stmt[] 
 
 // ---------------------------------------------------------------- triggers, policies
 
-const ENABLE_CLAUSE: Record<string, string> = {
+/** The ALTER ... clause that puts a trigger or rule in its `enabled` state. */
+export const ENABLE_CLAUSE: Record<NonNullable<Trigger['enabled']>, string> = {
   DISABLED: 'DISABLE',
   REPLICA: 'ENABLE REPLICA',
   ALWAYS: 'ENABLE ALWAYS',
