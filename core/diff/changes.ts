@@ -15,6 +15,7 @@ import type {
   Func,
   Index,
   MaterializedView,
+  MysqlEvent,
   Policy,
   PrimaryKey,
   RangeType,
@@ -55,7 +56,8 @@ export type Change =
   | In<'enum', Enum>
   | In<'domain', Domain>
   | In<'composite', Composite>
-  | In<'range', RangeType>;
+  | In<'range', RangeType>
+  | In<'event', MysqlEvent>;
 
 /** What changed inside one table. */
 export type TableChange =
@@ -98,7 +100,32 @@ export type TableChange =
       comment: string | undefined;
     };
 
-export type ColumnAttr = 'type' | 'nullable' | 'default' | 'identity' | 'generated' | 'collation' | 'comment';
-export type TableAttr = 'comment' | 'rls' | 'unlogged' | 'storage_params' | 'partition_bound' | 'inherits';
+export type ColumnAttr =
+  | 'type'
+  | 'nullable'
+  | 'default'
+  | 'identity'
+  | 'generated'
+  | 'collation'
+  | 'comment'
+  // MySQL only:
+  | 'charset'
+  | 'on_update'
+  | 'auto_increment';
+export type TableAttr =
+  | 'comment'
+  | 'rls'
+  | 'unlogged'
+  | 'storage_params'
+  | 'partition_bound'
+  | 'inherits'
+  // MySQL only: table options, the partitioning scheme (altered in place, keeping rows) and the
+  // order of the columns (MySQL can move a column; PostgreSQL cannot and ignores it).
+  | 'engine'
+  | 'charset'
+  | 'row_format'
+  | 'auto_increment'
+  | 'partitioning'
+  | 'column_order';
 
 export type ChangeKind = Change['kind'] | TableChange['kind'];

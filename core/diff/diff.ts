@@ -9,6 +9,7 @@ import type { RenameHint } from '../devdb/devdb.ts';
 import { canonicalJson } from '../schema/fingerprint.ts';
 import {
   type Column,
+  type Dialect,
   emptySchema,
   type ForeignKey,
   type Realm,
@@ -88,7 +89,8 @@ export function diffRealms(from: Realm, to: Realm, opts: DiffOptions = {}): Chan
       changes.push({ kind: 'add_schema', obj: t });
       diffSchema(undefined, t, hints, changes);
     } else if (f && t) {
-      if (f.comment !== t.comment) changes.push({ kind: 'modify_schema', from: f, to: t });
+      if (f.comment !== t.comment || f.charset !== t.charset || f.collation !== t.collation)
+        changes.push({ kind: 'modify_schema', from: f, to: t });
       diffSchema(f, t, hints, changes);
     }
   }
@@ -109,7 +111,8 @@ export function diffRealms(from: Realm, to: Realm, opts: DiffOptions = {}): Chan
 function diffSchema(f: Schema | undefined, t: Schema, hints: RenameHint[], out: Change[]): void {
   const schema = t.name;
   const from = f ?? emptySchema(schema);
-  diffTables(schema, from.tables, t.tables, hints, out);
+  // MySQL keeps options the PostgreSQL model leaves unset (`charset` on every schema).
+  diffTables(schema, from.tables, t.tables, hints, out, t.charset !== undefined ? 'mysql' : 'postgres');
   const simple = <T extends { name: string }, K extends string>(
     kind: K,
     a: T[],
@@ -133,9 +136,17 @@ function diffSchema(f: Schema | undefined, t: Schema, hints: RenameHint[], out: 
   simple('domain', from.domains, t.domains);
   simple('composite', from.composites, t.composites);
   simple('range', from.ranges, t.ranges);
+  simple('event', from.events ?? [], t.events ?? []);
 }
 
-function diffTables(schema: string, from: Table[], to: Table[], hints: RenameHint[], out: Change[]): void {
+function diffTables(
+  schema: string,
+  from: Table[],
+  to: Table[],
+  hints: RenameHint[],
+  out: Change[],
+  dialect: Dialect,
+): void {
   const toByName = byName(to);
   const fromByName = byName(from);
   // An explicit rename hint pairs an old table with its new name.
@@ -157,18 +168,25 @@ function diffTables(schema: string, from: Table[], to: Table[], hints: RenameHin
     else if (!f && t) out.push({ kind: 'add_table', schema, obj: t });
     else if (f && t) {
       if (f.name !== t.name) out.push({ kind: 'rename_table', schema, from: f, to: t });
-      // A new partitioning scheme cannot be altered into place: the table is re-created.
-      if (!same(f.partitioning, t.partitioning)) {
+      // A new PostgreSQL partitioning scheme cannot be altered into place: the table is
+      // re-created. MySQL re-partitions in place (ALTER TABLE ... PARTITION BY), keeping rows.
+      if (dialect === 'postgres' && !same(f.partitioning, t.partitioning)) {
         out.push({ kind: 'drop_table', schema, obj: f }, { kind: 'add_table', schema, obj: t });
         continue;
       }
-      const changes = diffTable(schema, f, t, hints);
+      const changes = diffTable(schema, f, t, hints, dialect);
       if (changes.length) out.push({ kind: 'modify_table', schema, from: f, to: t, changes });
     }
   }
 }
 
-export function diffTable(schema: string, current: Table, t: Table, hints: RenameHint[] = []): TableChange[] {
+export function diffTable(
+  schema: string,
+  current: Table,
+  t: Table,
+  hints: RenameHint[] = [],
+  dialect: Dialect = 'postgres',
+): TableChange[] {
   let f = current;
   const out: TableChange[] = [];
   const hinted = (kind: RenameHint['kind']) =>
@@ -300,8 +318,37 @@ export function diffTable(schema: string, current: Table, t: Table, hints: Renam
   if (!same(f.storageParams ?? [], t.storageParams ?? [])) attrs.push('storage_params');
   if (!same(f.partitionOf, t.partitionOf)) attrs.push('partition_bound');
   if (!same(f.inherits ?? [], t.inherits ?? [])) attrs.push('inherits');
+  if (dialect === 'mysql') attrs.push(...mysqlTableAttrs(f, t));
   if (attrs.length) out.push({ kind: 'modify_table_attrs', what: attrs });
   return out;
+}
+
+function mysqlTableAttrs(f: Table, t: Table): TableAttr[] {
+  const attrs: TableAttr[] = [];
+  if (f.engine !== t.engine) attrs.push('engine');
+  if (f.charset !== t.charset || f.collation !== t.collation) attrs.push('charset');
+  if (f.rowFormat !== t.rowFormat) attrs.push('row_format');
+  // The counter only moves up with the data: a desired start below it is already satisfied.
+  if (t.autoIncrement !== undefined && t.autoIncrement > (f.autoIncrement ?? 1)) attrs.push('auto_increment');
+  if (!same(f.partitioning, t.partitioning)) attrs.push('partitioning');
+  // Columns both sides keep, in their order on each side; added and dropped ones do not count.
+  const kept = new Set(t.columns.map((c) => c.name));
+  const before = f.columns.map((c) => c.name).filter((n) => kept.has(n));
+  const had = new Set(before);
+  const after = t.columns.map((c) => c.name).filter((n) => had.has(n));
+  if (before.join('\0') !== after.join('\0') || addedOutOfPlace(f, t)) attrs.push('column_order');
+  return attrs;
+}
+
+/** A column added anywhere but after the last column: ADD COLUMN alone would append it. */
+function addedOutOfPlace(f: Table, t: Table): boolean {
+  const had = new Set(f.columns.map((c) => c.name));
+  let seenNew = false;
+  for (const c of t.columns) {
+    if (!had.has(c.name)) seenNew = true;
+    else if (seenNew) return true;
+  }
+  return false;
 }
 
 function columnChanges(a: Column, b: Column): ColumnAttr[] {
@@ -317,6 +364,9 @@ function columnChanges(a: Column, b: Column): ColumnAttr[] {
     what.push('generated');
   if (a.collation !== b.collation) what.push('collation');
   if (a.comment !== b.comment) what.push('comment');
+  if (a.charset !== b.charset) what.push('charset');
+  if (a.onUpdate !== b.onUpdate) what.push('on_update');
+  if (!!a.autoIncrement !== !!b.autoIncrement) what.push('auto_increment');
   return what;
 }
 

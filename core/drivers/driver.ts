@@ -21,6 +21,11 @@ export interface Stmt {
   objects?: string[];
   /** The statement that undoes it, where there is one. */
   reverse?: string;
+  /**
+   * MySQL: the statement has `;` inside (a BEGIN ... END body), so a script for the mysql client
+   * wraps it in `DELIMITER` lines to keep it whole.
+   */
+  compound?: boolean;
 }
 
 export interface Driver {

@@ -14,13 +14,16 @@ export async function openDriver(url: string): Promise<Driver> {
       return PostgresDriver.open(url);
     }
     case 'mysql':
+    case 'mysql+unix':
     case 'maria':
-    case 'mariadb':
-      throw new UserError('UNSUPPORTED', 'MySQL and MariaDB are not supported yet (tracked in issue #4)');
+    case 'mariadb': {
+      const { MysqlDriver } = await import('./mysql/driver.ts');
+      return MysqlDriver.open(url);
+    }
     default:
       throw new UserError(
         'BAD_URL',
-        `malformed database URL "${redact(url)}": expected postgres://user@host:port/dbname or pglite://`,
+        `malformed database URL "${redact(url)}": expected postgres://user@host:port/dbname, mysql://user@host:port/dbname or pglite://`,
       );
   }
 }

@@ -5,6 +5,7 @@ import type { Stmt } from '../drivers/driver.ts';
 import type { ExecError, ExecFailure } from '../errors.ts';
 import { redact } from '../redact.ts';
 import { executionOrder, type TxMode } from './apply.ts';
+import { terminated } from './script.ts';
 
 const plural = (n: number, what = 'statement') => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -26,7 +27,7 @@ export function renderPlanText(stmts: readonly Stmt[], opts: { txMode: TxMode })
   for (const s of [...transactional, ...nonTransactional]) {
     n++;
     const note = s.transactional === false ? ` [${NON_TX_NOTE}]` : '';
-    lines.push(`-- ${n}. ${describe(s)}${note}`, `${s.sql};`);
+    lines.push(`-- ${n}. ${describe(s)}${note}`, terminated(s));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -37,7 +38,7 @@ export function renderScript(stmts: readonly Stmt[]): string {
   return [...transactional, ...nonTransactional]
     .map((s) => {
       const comment = [s.comment, s.transactional === false ? NON_TX_NOTE : undefined].filter(Boolean);
-      return `${comment.length > 0 ? `-- ${comment.join('; ')}\n` : ''}${s.sql};\n`;
+      return `${comment.length > 0 ? `-- ${comment.join('; ')}\n` : ''}${terminated(s)}\n`;
     })
     .join('');
 }

@@ -18,5 +18,7 @@ export function canonicalJson(value: unknown): string {
 export function fingerprint(realm: Realm): string {
   // Sort a copy: callers may hold the realm in an order they care about.
   const copy = sortRealm(structuredClone(realm));
+  // A MySQL AUTO_INCREMENT counter moves with every insert: it is data, not schema.
+  for (const s of copy.schemas) for (const t of s.tables) delete t.autoIncrement;
   return createHash('sha256').update(canonicalJson(copy)).digest('base64');
 }

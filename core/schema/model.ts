@@ -51,6 +51,21 @@ export interface Schema {
   /** MySQL-only schema (database) options. */
   charset?: string;
   collation?: string;
+  /** MySQL scheduled events. */
+  events?: MysqlEvent[];
+}
+
+/** A MySQL scheduled event (`CREATE EVENT`). */
+export interface MysqlEvent {
+  name: string;
+  /** `AT '...'` or `EVERY 1 DAY [STARTS '...'] [ENDS '...']`, as the catalog describes it. */
+  schedule: string;
+  preserve?: boolean;
+  /** Omitted when ENABLED. */
+  status?: 'DISABLED' | 'SLAVESIDE_DISABLED';
+  body: string;
+  comment?: string;
+  sqlMode?: string;
 }
 
 // ---------------------------------------------------------------- tables
@@ -81,11 +96,17 @@ export interface Table {
   inherits?: ObjectRef[];
   /** Storage parameters (`WITH (fillfactor=70)`), sorted by name. */
   storageParams?: KeyValue[];
-  /** MySQL table options; absent for PostgreSQL. */
+  /**
+   * MySQL table options; absent for PostgreSQL. Inspection records engine, charset and collation
+   * always (a table keeps them whatever the database default becomes). `autoIncrement` is the
+   * next value of the counter when above 1: it moves with the data, so plans only ever raise it
+   * and fingerprints leave it out.
+   */
   engine?: string;
   charset?: string;
   collation?: string;
   autoIncrement?: number;
+  /** Only when given explicitly (`ROW_FORMAT=...` in the table's create options). */
   rowFormat?: string;
 }
 
@@ -96,10 +117,16 @@ export interface KeyValue {
 
 export interface Partitioning {
   strategy: 'RANGE' | 'LIST' | 'HASH' | 'KEY';
+  /** MySQL `RANGE COLUMNS` / `LIST COLUMNS` (a list of columns instead of an expression). */
+  columns?: boolean;
+  /** MySQL `LINEAR HASH` / `LINEAR KEY`. */
+  linear?: boolean;
   /** Key parts as the database prints them: a column name or a parenthesized expression, with opclass/collation. */
   key: string[];
   /** MySQL keeps partitions inside the table definition. PostgreSQL ones are tables with `partitionOf`. */
   partitions?: { name: string; bound: string; comment?: string }[];
+  /** MySQL HASH/KEY partitions left to the server to name (`p0`...): only their number matters. */
+  count?: number;
 }
 
 export interface PartitionOf {
@@ -122,6 +149,7 @@ export interface Column {
   /** MySQL: `ON UPDATE CURRENT_TIMESTAMP` and `AUTO_INCREMENT`. */
   onUpdate?: string;
   autoIncrement?: boolean;
+  /** MySQL: recorded for every character column, with `collation`, whatever the table's default. */
   charset?: string;
 }
 
@@ -209,6 +237,10 @@ export interface Check {
   noInherit?: boolean;
   notValid?: boolean;
   comment?: string;
+  /** MariaDB column-level check (`c int CHECK (c > 0)`, named after the column): rendered in the column. */
+  column?: string;
+  /** MySQL 8 `NOT ENFORCED`. */
+  notEnforced?: boolean;
 }
 
 export interface Index {
@@ -227,7 +259,7 @@ export interface Index {
    * are created with the parent's (`CREATE INDEX ... ON ONLY parent` + `ATTACH PARTITION`).
    */
   attachedTo?: ObjectRef;
-  /** MySQL: FULLTEXT parser, invisible/ignored. */
+  /** MySQL: FULLTEXT parser, invisible (MySQL 8) / ignored (MariaDB). */
   parser?: string;
   invisible?: boolean;
 }
@@ -259,9 +291,9 @@ export interface View {
   comment?: string;
   triggers: Trigger[];
   rules?: Rule[];
-  /** MySQL view attributes. */
-  algorithm?: string;
-  security?: string;
+  /** MySQL view attributes, omitted when UNDEFINED / DEFINER (the defaults). */
+  algorithm?: 'MERGE' | 'TEMPTABLE';
+  security?: 'INVOKER';
 }
 
 export interface ViewColumn {
@@ -320,9 +352,17 @@ export interface Func {
   /** `SET name = value` clauses, sorted by name. */
   config?: KeyValue[];
   comment?: string;
-  /** MySQL routine characteristics. */
+  /** MySQL routine characteristics; `dataAccess` omitted when CONTAINS SQL, `security` when DEFINER. */
   deterministic?: boolean;
-  dataAccess?: string;
+  dataAccess?: 'NO SQL' | 'READS SQL DATA' | 'MODIFIES SQL DATA';
+  security?: 'INVOKER';
+  /**
+   * MariaDB: the parameter list as written (`p_id INT, OUT n INT`), which the server keeps and
+   * prints back; `args` then still lists the parameters as the catalog describes them.
+   */
+  params?: string;
+  /** MySQL: the `sql_mode` the routine was created under (it governs how the body runs). */
+  sqlMode?: string;
 }
 
 export interface Aggregate {
@@ -351,8 +391,13 @@ export interface Trigger {
   /** Transition tables (`REFERENCING NEW TABLE AS ...`). */
   referencing?: string;
   comment?: string;
-  /** MySQL `FOLLOWS`/`PRECEDES`. */
-  order?: string;
+  /**
+   * MySQL: the trigger this one follows among the table's triggers for the same timing and
+   * event (the catalog keeps only positions, which `FOLLOWS` reproduces).
+   */
+  follows?: string;
+  /** MySQL: the `sql_mode` the trigger was created under. */
+  sqlMode?: string;
 }
 
 export interface Rule {

@@ -51,6 +51,7 @@ function sortSchema(s: Schema): void {
   }
   s.composites.sort(byName);
   s.ranges.sort(byName);
+  s.events?.sort(byName);
 }
 
 /** Sorts a realm in place and returns it. */
