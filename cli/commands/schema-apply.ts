@@ -3,7 +3,7 @@
 // are shared with `schema clean`.
 import type { Driver } from '../../core/drivers/driver.ts';
 import { isExecError, isUserError, UserError } from '../../core/errors.ts';
-import { applyPlan, type TxMode } from '../../core/plan/apply.ts';
+import { applyPlan, executionOrder, type TxMode } from '../../core/plan/apply.ts';
 import { isEmptyPlan, type Plan } from '../../core/plan/plan.ts';
 import { planJson, renderApplied, renderExecFailure, renderPlanText } from '../../core/plan/render-plan.ts';
 import { planSchema } from '../../core/plan/schema-plan.ts';
@@ -173,6 +173,8 @@ export async function runPlan(
   },
 ): Promise<CommandResult> {
   for (const w of opts.warnings) io.err(`Warning: ${w}\n`);
+  // Where DDL commits by itself (MySQL) there is no transaction to run the plan in.
+  if (!driver.transactionalDdl) opts = { ...opts, txMode: 'none' };
   const json = opts.format === 'json';
   const doc = (extra: { applied?: number; error?: unknown } = {}) =>
     JSON.stringify(planJson(plan, { txMode: opts.txMode, warnings: opts.warnings, ...extra }), null, 2);
@@ -195,7 +197,7 @@ export async function runPlan(
       return { out: doc({ applied: isExecError(e) ? e.failure.applied : 0, error: e }), code: 1 };
     }
     if (!isExecError(e)) throw e;
-    io.err(`Error: ${e.message}\n${renderExecFailure(e)}`);
+    io.err(`Error: ${e.message}\n${renderExecFailure(e, executionOrder(plan.stmts))}`);
     return { out: '', code: 1 };
   }
 }

@@ -1,6 +1,8 @@
 // Opening a dev database: an in-memory PGlite by default, or a server database (or one schema
 // of it) that must be empty. A server database is left as it was found: whatever loading
 // created is dropped on close, also after a failure.
+import type { Driver } from '../drivers/driver.ts';
+import { isMysqlUrl } from '../drivers/mysql/url.ts';
 import { connectPg } from '../drivers/postgres/conn.ts';
 import { PostgresDriver } from '../drivers/postgres/driver.ts';
 import { ident } from '../drivers/postgres/sql.ts';
@@ -15,12 +17,17 @@ export interface DevOptions {
   devUrl?: string | undefined;
   /** The target's schema: the desired state is loaded into it and inspected bound to it. */
   boundSchema?: string | undefined;
+  /** MySQL: the target database's default charset and collation. */
+  defaults?: { charset: string; collation: string } | undefined;
 }
 
 export interface DevDatabase {
   /** Bound as the target is, so that both realms print names alike. */
-  readonly driver: PostgresDriver;
-  /** Where unqualified names land while loading. */
+  readonly driver: Driver;
+  /**
+   * Where unqualified names land while loading. PostgreSQL loads into the target's schema name;
+   * a MySQL database cannot share the target's name on the same server, so its realm is renamed.
+   */
   readonly loadSchema: string;
   /** The schemas to inspect for a requested scope (empty: what the dev database is for). */
   inspectScope(requested: readonly string[]): Promise<string[]>;
@@ -30,11 +37,9 @@ export interface DevDatabase {
 
 export async function openDevDatabase(opts: DevOptions): Promise<DevDatabase> {
   const url = opts.devUrl ?? 'pglite://';
-  if (/^(mysql|maria|mariadb):/i.test(url)) {
-    throw new UserError(
-      'UNSUPPORTED',
-      'MySQL and MariaDB dev databases are not supported yet (tracked in issue #4)',
-    );
+  if (isMysqlUrl(url)) {
+    const { openMysqlDevDatabase } = await import('./mysql-dev-database.ts');
+    return openMysqlDevDatabase({ devUrl: url, boundSchema: opts.boundSchema, defaults: opts.defaults });
   }
   const parsed = parsePgUrl(url);
   const devSchema = urlSchema(parsed.searchPath);

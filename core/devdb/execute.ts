@@ -3,12 +3,13 @@
 import type { Driver } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
 import { indexOfChar, LineMap, SplitError, type SqlStatement, splitStatements } from '../migrate/split.ts';
+import type { Dialect } from '../schema/model.ts';
 import type { SqlFile } from './files.ts';
 
 /** Splits a file, or says where it cannot be split. */
-export function fileStatements(file: SqlFile): SqlStatement[] {
+export function fileStatements(file: SqlFile, dialect: Dialect = 'postgres'): SqlStatement[] {
   try {
-    return splitStatements(file.text, { dialect: 'postgres' });
+    return splitStatements(file.text, { dialect });
   } catch (e) {
     if (e instanceof SplitError) throw new UserError('SQL', `${file.path}:${e.line}:${e.col}: ${e.reason}`);
     throw e;
@@ -32,6 +33,7 @@ export async function executeFile(
   driver: Driver,
   file: SqlFile,
   stmts: readonly SqlStatement[],
+  dialect: Dialect = 'postgres',
 ): Promise<void> {
   const lines = new LineMap(file.text);
   const oneByOne = async (batch: readonly SqlStatement[]) => {
@@ -51,10 +53,12 @@ export async function executeFile(
     try {
       await driver.execScript(current.map((s) => s.text).join(';\n'));
     } catch (e) {
-      if (typeof (e as DbError)?.severity !== 'string') throw e; // not the server's answer
+      if (!isServerError(e)) throw e;
       await oneByOne(current);
     }
   };
+  // MySQL commits each DDL statement by itself: a failed batch would leave its first part behind.
+  if (dialect === 'mysql') return oneByOne(stmts);
   // After the file's own BEGIN, a failed batch would abort that transaction instead of rolling
   // back by itself: from the first transaction-control statement on, one statement at a time.
   let explicit = false;
@@ -71,21 +75,31 @@ export async function executeFile(
   await flush();
 }
 
-/** Fields of a server error that pg and PGlite both expose (PGlite uses pg's protocol parser). */
+/**
+ * Fields of a server error: pg and PGlite both expose severity/position (PGlite uses pg's
+ * protocol parser); mysql2 exposes sqlState and sqlMessage.
+ */
 interface DbError {
   message: string;
   severity?: string;
+  sqlState?: string;
+  sqlMessage?: string;
   /** 1-based character offset in the statement, as a decimal string. */
   position?: string | number;
   hint?: string;
 }
 
+const isServerError = (e: unknown): boolean =>
+  typeof (e as DbError)?.severity === 'string' || typeof (e as DbError)?.sqlState === 'string';
+
 function statementError(path: string, lines: LineMap, stmt: SqlStatement, e: unknown): unknown {
   const err = e as DbError;
-  if (typeof err?.severity !== 'string') return e; // not the server's answer: a lost connection, a bug
+  if (!isServerError(e)) return e; // not the server's answer: a lost connection, a bug
   const pos = Number(err.position);
   const where =
     Number.isInteger(pos) && pos > 0 ? lines.at(stmt.offset + indexOfChar(stmt.text, pos - 1)) : stmt;
   const hint = err.hint ? ` (hint: ${err.hint})` : '';
-  return new UserError('SQL', `${path}:${where.line}:${where.col}: ${err.message}${hint}`, { cause: e });
+  return new UserError('SQL', `${path}:${where.line}:${where.col}: ${err.sqlMessage ?? err.message}${hint}`, {
+    cause: e,
+  });
 }

@@ -1,15 +1,20 @@
 // Loading a desired state: SQL files are executed on a dev database and inspected, so that the
 // desired realm is printed by PostgreSQL just as the target's is; a database URL is inspected
 // directly. Either way with the target's scope and schema binding.
+import type { Driver } from '../drivers/driver.ts';
+import { MysqlDriver } from '../drivers/mysql/driver.ts';
+import { isMysqlUrl, parseMysqlUrl, withDatabase } from '../drivers/mysql/url.ts';
 import { PostgresDriver } from '../drivers/postgres/driver.ts';
 import { parsePgUrl } from '../drivers/postgres/url.ts';
 import { isUserError, UserError } from '../errors.ts';
+import type { SqlStatement } from '../migrate/split.ts';
 import type { Dialect, Realm } from '../schema/model.ts';
 import { openDevDatabase } from './dev-database.ts';
 import type { DesiredState } from './devdb.ts';
 import { executeFile, fileStatements } from './execute.ts';
-import { readDesiredSources } from './files.ts';
+import { readDesiredSources, type SqlFile } from './files.ts';
 import { renameHints } from './hints.ts';
+import { databaseSwitch, MYSQL_DEV_URL_HINT } from './mysql-dev-database.ts';
 import { renameSchema, urlSchema, versionWarning, withSearchPath } from './scope.ts';
 
 export { normalizeRealm } from './normalize.ts';
@@ -18,32 +23,50 @@ export interface LoadInput {
   /** `file://` SQL files or directories (files in lexical order), or database URLs. */
   to: string[];
   devUrl?: string | undefined;
-  target: { dialect: Dialect; version: number; boundSchema: string | undefined };
+  target: {
+    dialect: Dialect;
+    version: number;
+    boundSchema: string | undefined;
+    /** MySQL: the target database's default charset and collation. */
+    defaults?: { charset: string; collation: string } | undefined;
+  };
   /** Schemas in scope; the desired state is inspected with the same scope. */
   schemas: string[];
   exclude: string[];
 }
 
 export async function loadDesiredState(input: LoadInput): Promise<DesiredState> {
-  if (input.target.dialect !== 'postgres') {
-    throw new UserError(
-      'UNSUPPORTED',
-      'desired state for MySQL and MariaDB is not supported yet (tracked in issue #4)',
-    );
-  }
+  const { dialect, boundSchema } = input.target;
   const sources = await readDesiredSources(input.to);
   if (sources.kind === 'url') return inspectUrl(sources.url, input);
   // Split first: a file that cannot be split fails before a dev database is started.
-  const files = sources.files.map((file) => ({ file, stmts: fileStatements(file) }));
-  const dev = await openDevDatabase({ devUrl: input.devUrl, boundSchema: input.target.boundSchema });
+  const files = sources.files.map((file) => ({ file, stmts: fileStatements(file, dialect) }));
+  if (dialect === 'mysql') {
+    if (input.devUrl === undefined) {
+      throw new UserError(
+        'BAD_ARGS',
+        `a MySQL desired state given as SQL needs a dev database: ${MYSQL_DEV_URL_HINT}`,
+      );
+    }
+    if (boundSchema !== undefined) for (const f of files) refuseDatabaseSwitch(f.file, f.stmts);
+  }
+  const dev = await openDevDatabase({ devUrl: input.devUrl, boundSchema, defaults: input.target.defaults });
   let state: DesiredState;
   try {
-    for (const { file, stmts } of files) await executeFile(dev.driver, file, stmts);
-    const realm = await inspectDesired(dev.driver, await dev.inspectScope(input.schemas), input.exclude);
+    for (const { file, stmts } of files) await executeFile(dev.driver, file, stmts, dialect);
+    let realm = await inspectDesired(dev.driver, await dev.inspectScope(input.schemas), input.exclude);
+    // A MySQL dev database has a name of its own: compare its contents as the target's.
+    if (boundSchema !== undefined && dev.loadSchema !== boundSchema) {
+      realm = renameSchema(realm, dev.loadSchema, boundSchema);
+      for (const s of realm.schemas) Object.assign(s, input.target.defaults ?? {});
+    }
     state = {
       realm,
-      hints: files.flatMap(({ stmts }) => renameHints(stmts, dev.loadSchema)),
-      warnings: versionWarning('dev database', dev.driver.serverVersion, input.target.version),
+      hints: files.flatMap(({ stmts }) => renameHints(stmts, boundSchema ?? dev.loadSchema)),
+      warnings:
+        dialect === 'postgres'
+          ? versionWarning('dev database', dev.driver.serverVersion, input.target.version)
+          : [],
       printedBy: dev.driver.serverVersion,
       viaDevDatabase: true,
     };
@@ -61,9 +84,7 @@ export async function loadDesiredState(input: LoadInput): Promise<DesiredState> 
  * renamed to the target's, so that the contents are compared, not the names.
  */
 async function inspectUrl(url: string, input: LoadInput): Promise<DesiredState> {
-  if (/^(mysql|maria|mariadb):/i.test(url)) {
-    throw new UserError('UNSUPPORTED', 'MySQL and MariaDB are not supported yet (tracked in issue #4)');
-  }
+  if (isMysqlUrl(url)) return inspectMysqlUrl(url, input);
   const own = urlSchema(parsePgUrl(url).searchPath);
   const target = input.target.boundSchema;
   let openUrl = url;
@@ -92,7 +113,46 @@ async function inspectUrl(url: string, input: LoadInput): Promise<DesiredState> 
   }
 }
 
-async function inspectDesired(driver: PostgresDriver, schemas: string[], exclude: string[]): Promise<Realm> {
+/** A MySQL database as the desired state, bound (or not) as the target is, renamed to the target's. */
+async function inspectMysqlUrl(url: string, input: LoadInput): Promise<DesiredState> {
+  const own = parseMysqlUrl(url).database;
+  const target = input.target.boundSchema;
+  if ((target === undefined) !== (own === undefined)) {
+    throw new UserError(
+      'BAD_ARGS',
+      'the desired-state URL and the target URL must both name a database, or both name none (a whole server)',
+    );
+  }
+  const driver = await MysqlDriver.open(own === undefined ? url : withDatabase(url, own));
+  try {
+    let realm = await driver.inspect({
+      schemas: input.schemas.length ? input.schemas : [],
+      exclude: input.exclude,
+    });
+    if (target !== undefined && own !== undefined && own !== target) {
+      realm = renameSchema(realm, own, target);
+      for (const s of realm.schemas) Object.assign(s, input.target.defaults ?? {});
+    }
+    return { realm, hints: [], warnings: [], printedBy: driver.serverVersion, viaDevDatabase: false };
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Desired SQL for one database must stay in it: USE or CREATE DATABASE would act elsewhere. */
+function refuseDatabaseSwitch(file: SqlFile, stmts: readonly SqlStatement[]): void {
+  for (const stmt of stmts) {
+    const what = databaseSwitch(stmt.text);
+    if (what) {
+      throw new UserError(
+        'SQL',
+        `${file.path}:${stmt.line}:${stmt.col}: ${what} is not allowed in a desired state for one database (the target URL names a database): remove it, or use server URLs (no database) for the target and --dev-url`,
+      );
+    }
+  }
+}
+
+async function inspectDesired(driver: Driver, schemas: string[], exclude: string[]): Promise<Realm> {
   try {
     return await driver.inspect({ schemas, exclude });
   } catch (e) {

@@ -34,6 +34,10 @@ export interface Driver {
   readonly boundSchema: string | undefined;
   /** Server version, e.g. 150004 for PostgreSQL 15.4. */
   readonly serverVersion: number;
+  /** MySQL, bound to a database: its default charset and collation (tables that name none get them). */
+  readonly schemaDefaults?: { charset: string; collation: string } | undefined;
+  /** False where DDL commits by itself (MySQL): statements then always run one by one. */
+  readonly transactionalDdl: boolean;
   inspect(scope?: InspectScope): Promise<Realm>;
   /** Creation DDL for a whole realm, in dependency order. */
   createStatements(realm: Realm): Stmt[];

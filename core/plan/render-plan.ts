@@ -71,9 +71,19 @@ export function renderApplied(
  * The lines after `Error: <message>` for a failed statement: its SQL with a caret under the
  * position the database pointed at, and the database's DETAIL and HINT.
  */
-export function renderExecFailure(e: ExecError): string {
+export function renderExecFailure(
+  e: ExecError,
+  order?: { transactional: readonly Stmt[]; nonTransactional: readonly Stmt[] },
+): string {
   const f = e.failure;
   const lines: string[] = [];
+  // Statements that committed before the failure: name them, and what did not run, so that the
+  // state is clear; a new plan from the database as it is now finishes the job.
+  const all = order ? [...order.transactional, ...order.nonTransactional] : [];
+  if (all.length > 0 && f.applied > 0) {
+    lines.push(`  Applied (stay applied):`);
+    all.slice(0, f.applied).forEach((s, i) => lines.push(`    ${i + 1}. ${describe(s)}`));
+  }
   if (f.stmt) {
     lines.push(`  -- ${f.index + 1}. ${describe(f.stmt)}`);
     const sqlLines = f.stmt.sql.split('\n');
@@ -84,6 +94,14 @@ export function renderExecFailure(e: ExecError): string {
   }
   if (f.detail) lines.push(`  DETAIL: ${f.detail}`);
   if (f.hint) lines.push(`  HINT: ${f.hint}`);
+  const rest = f.stmt ? all.slice(f.index + 1) : [];
+  if (rest.length > 0) {
+    lines.push('  Not run:');
+    rest.forEach((s, i) => lines.push(`    ${f.index + i + 2}. ${describe(s)}`));
+  }
+  if (all.length > 0 && f.applied > 0) {
+    lines.push('  Fix the cause and run the same command again: it plans from the database as it is now.');
+  }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 

@@ -45,7 +45,11 @@ async function comparable(
   driver: Driver,
   devUrl: string | undefined,
 ): Promise<{ realm: Realm; warnings: string[] }> {
-  if (!desired.viaDevDatabase || major(desired.printedBy) === major(driver.serverVersion))
+  if (
+    driver.dialect !== 'postgres' ||
+    !desired.viaDevDatabase ||
+    major(desired.printedBy) === major(driver.serverVersion)
+  )
     return { realm: current, warnings: [] };
   try {
     return {
@@ -73,7 +77,12 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
       loadDesiredState({
         to: input.to,
         devUrl: input.devUrl,
-        target: { dialect: driver.dialect, version: driver.serverVersion, boundSchema: driver.boundSchema },
+        target: {
+          dialect: driver.dialect,
+          version: driver.serverVersion,
+          boundSchema: driver.boundSchema,
+          defaults: driver.schemaDefaults,
+        },
         schemas: scope.schemas,
         exclude: scope.exclude,
       }),

@@ -16,6 +16,7 @@ import { createStatements } from './render.ts';
 
 export class MysqlDriver implements Driver {
   readonly dialect = 'mysql' as const;
+  readonly transactionalDdl = false;
 
   private constructor(
     private readonly conn: MyConn,
@@ -23,6 +24,7 @@ export class MysqlDriver implements Driver {
     readonly flavor: Flavor,
     /** The session's sql_mode, restored after statements that need another. */
     readonly sessionMode: string,
+    readonly schemaDefaults: { charset: string; collation: string } | undefined,
   ) {}
 
   get serverVersion(): number {
@@ -32,13 +34,18 @@ export class MysqlDriver implements Driver {
   static async open(url: string): Promise<MysqlDriver> {
     const { conn, target } = await connectMysql(url);
     try {
-      const [info] = await conn.query<{ version: string; mode: string }>(
-        'SELECT VERSION() AS version, @@SESSION.sql_mode AS mode',
+      const [info] = await conn.query<{ version: string; mode: string; charset: string; collation: string }>(
+        `SELECT VERSION() AS version, @@SESSION.sql_mode AS mode, @@character_set_database AS charset,
+           @@collation_database AS collation`,
       );
       const flavor = flavorOf(String(info?.version));
       const unsupported = unsupportedReason(flavor);
       if (unsupported) throw new UserError('UNSUPPORTED', unsupported);
-      return new MysqlDriver(conn, target.database, flavor, String(info?.mode ?? ''));
+      const defaults =
+        target.database !== undefined && info
+          ? { charset: String(info.charset), collation: String(info.collation) }
+          : undefined;
+      return new MysqlDriver(conn, target.database, flavor, String(info?.mode ?? ''), defaults);
     } catch (e) {
       await conn.close().catch(() => {});
       throw e;
@@ -102,6 +109,11 @@ export class MysqlDriver implements Driver {
 
   async execScript(sql: string): Promise<void> {
     await this.conn.exec(sql);
+  }
+
+  /** The server's user databases (not mysql, sys, information_schema, performance_schema). */
+  listSchemas(): Promise<string[]> {
+    return listSchemas(this.conn);
   }
 
   /** Rows of a query, for the dev database's bookkeeping. */

@@ -18,6 +18,7 @@ const MIN_VERSION = 130000;
 
 export class PostgresDriver implements Driver {
   readonly dialect = 'postgres' as const;
+  readonly transactionalDdl = true;
 
   private constructor(
     private readonly conn: PgConn,
