@@ -82,7 +82,7 @@ export function renderExecFailure(
   const all = order ? [...order.transactional, ...order.nonTransactional] : [];
   if (all.length > 0 && f.applied > 0) {
     lines.push(`  Applied (stay applied):`);
-    all.slice(0, f.applied).forEach((s, i) => lines.push(`    ${i + 1}. ${describe(s)}`));
+    lines.push(...all.slice(0, f.applied).map((s, i) => `    ${i + 1}. ${describe(s)}`));
   }
   if (f.stmt) {
     lines.push(`  -- ${f.index + 1}. ${describe(f.stmt)}`);
@@ -97,7 +97,7 @@ export function renderExecFailure(
   const rest = f.stmt ? all.slice(f.index + 1) : [];
   if (rest.length > 0) {
     lines.push('  Not run:');
-    rest.forEach((s, i) => lines.push(`    ${f.index + i + 2}. ${describe(s)}`));
+    lines.push(...rest.map((s, i) => `    ${f.index + i + 2}. ${describe(s)}`));
   }
   if (all.length > 0 && f.applied > 0) {
     lines.push('  Fix the cause and run the same command again: it plans from the database as it is now.');

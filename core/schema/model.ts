@@ -127,6 +127,8 @@ export interface Partitioning {
   partitions?: { name: string; bound: string; comment?: string }[];
   /** MySQL HASH/KEY partitions left to the server to name (`p0`...): only their number matters. */
   count?: number;
+  /** MySQL sub-partitioning of each RANGE/LIST partition (`SUBPARTITION BY HASH (id) SUBPARTITIONS 2`). */
+  sub?: { strategy: 'HASH' | 'KEY'; linear?: boolean; key: string; count: number };
 }
 
 export interface PartitionOf {

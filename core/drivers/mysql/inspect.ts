@@ -116,8 +116,13 @@ function buildTable(r: Row, rows: TableRows): Table {
   t.charset = str(r.charset) || t.collation.split('_')[0]!;
   const counter = Number(r.auto_increment);
   if (Number.isFinite(counter) && counter > 1) t.autoIncrement = counter;
-  const rowFormat = /\brow_format=(\w+)/i.exec(str(r.options))?.[1];
-  if (rowFormat) t.rowFormat = rowFormat.toUpperCase();
+  // CREATE_OPTIONS lists the options given explicitly: `row_format=COMPRESSED key_block_size=8`.
+  const options: { name: string; value: string }[] = [];
+  for (const [, key, value] of str(r.options).matchAll(/(\w+)=(\S+)/g)) {
+    if (key!.toLowerCase() === 'row_format') t.rowFormat = value!.toUpperCase();
+    else options.push({ name: key!.toUpperCase(), value: value! });
+  }
+  if (options.length) t.storageParams = options.sort((a, b) => (a.name < b.name ? -1 : 1));
   t.columns = rows.columns.map((c) => buildColumn(c, rows.opts.flavor));
   buildIndexes(t, rows.indexes);
   t.foreignKeys = buildForeignKeys(rows.fks, rows.fkRules);
@@ -175,8 +180,11 @@ export function enumValues(list: string): string[] {
 }
 
 function buildIndexes(t: Table, rows: Row[]): void {
+  const defaultIndexType = /^(MEMORY|HEAP)$/i.test(t.engine ?? '') ? 'HASH' : 'BTREE';
   for (const [name, parts] of group(rows, (r) => str(r.name))) {
     const first = parts[0]!;
+    // SPATIAL indexes report the geometry's internal key length as a prefix; none can be given.
+    const spatial = str(first.type).toUpperCase() === 'SPATIAL';
     if (name === 'PRIMARY') {
       t.primaryKey = { name, columns: parts.map((p) => str(p.col)) };
       continue;
@@ -185,14 +193,16 @@ function buildIndexes(t: Table, rows: Row[]): void {
       name,
       parts: parts.map((p) => {
         const part: Index['parts'][number] = p.col === null ? { expr: str(p.expr) } : { column: str(p.col) };
-        if (p.sub_part !== null && p.sub_part !== undefined) part.prefix = Number(p.sub_part);
+        if (p.sub_part !== null && p.sub_part !== undefined && !spatial) part.prefix = Number(p.sub_part);
         if (p.ord === 'D') part.desc = true;
         return part;
       }),
     };
     if (Number(first.non_unique) === 0) idx.unique = true;
+    // An index type is kept where it is not the engine's default (HASH on MEMORY, BTREE elsewhere).
     const type = str(first.type).toUpperCase();
-    if (type !== 'BTREE' && type !== '') idx.method = type;
+    const engineDefault = defaultIndexType === 'HASH' ? 'HASH' : 'BTREE';
+    if (type !== engineDefault && type !== '') idx.method = type;
     const comment = opt(first.comment);
     if (comment) idx.comment = comment;
     if (Number(first.hidden) === 1) idx.invisible = true;
@@ -231,9 +241,19 @@ function buildPartitioning(rows: Row[]): Partitioning | undefined {
   const p: Partitioning = { strategy, key: [str(first.expr)] };
   if (linear) p.linear = true;
   if (columns) p.columns = true;
-  // Sub-partitions repeat their partition's row; the partition is what the model keeps.
+  // Sub-partitions repeat their partition's row: the partition is what the model keeps, with
+  // the sub-partitioning (server-named, so only their number matters) on the scheme.
   const seen = new Set<string>();
   const parts = rows.filter((r) => !seen.has(str(r.name)) && seen.add(str(r.name)));
+  if (opt(first.sub_method)) {
+    const sub = str(first.sub_method).toUpperCase();
+    p.sub = {
+      strategy: sub.replace(/^LINEAR /, '') as 'HASH' | 'KEY',
+      key: str(first.sub_expr),
+      count: rows.filter((r) => r.name === first.name).length,
+    };
+    if (sub.startsWith('LINEAR ')) p.sub.linear = true;
+  }
   if (
     (strategy === 'HASH' || strategy === 'KEY') &&
     parts.every((r, i) => r.name === `p${i}` && !opt(r.comment))

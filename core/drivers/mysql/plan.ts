@@ -412,6 +412,12 @@ function alterTable(m: ModifyTable, ctx: RenderCtx): Stmt[] {
     if (to.collation) options.push(`COLLATE=${to.collation}`);
   }
   if (attrs.has('row_format')) options.push(`ROW_FORMAT=${to.rowFormat ?? 'DEFAULT'}`);
+  if (attrs.has('storage_params')) {
+    const kept = new Set((to.storageParams ?? []).map((o) => o.name));
+    for (const o of to.storageParams ?? []) options.push(`${o.name}=${o.value}`);
+    // An option no longer wanted goes back to its default.
+    for (const o of from.storageParams ?? []) if (!kept.has(o.name)) options.push(`${o.name}=DEFAULT`);
+  }
   if (attrs.has('auto_increment') && to.autoIncrement !== undefined)
     options.push(`AUTO_INCREMENT=${to.autoIncrement}`);
   if (attrs.has('comment')) options.push(`COMMENT=${literal(to.comment ?? '')}`);

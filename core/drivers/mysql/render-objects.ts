@@ -74,7 +74,7 @@ export function indexDef(i: Index, ctx: RenderCtx): string {
   const kind =
     i.method === 'FULLTEXT' ? 'FULLTEXT ' : i.method === 'SPATIAL' ? 'SPATIAL ' : i.unique ? 'UNIQUE ' : '';
   let sql = `${kind}INDEX ${ident(i.name)} (${indexParts(i)})`;
-  if (i.method === 'HASH') sql += ' USING HASH';
+  if (i.method === 'HASH' || i.method === 'BTREE') sql += ` USING ${i.method}`;
   if (i.parser) sql += ` WITH PARSER ${ident(i.parser)}`;
   if (i.comment) sql += ` COMMENT ${literal(i.comment)}`;
   if (i.invisible) sql += ` ${hiddenIndexClause(ctx.flavor)}`;
@@ -99,6 +99,9 @@ export function partitionClause(p: Partitioning): string {
   const method = `${p.linear ? 'LINEAR ' : ''}${p.strategy}${p.columns ? ' COLUMNS' : ''}`;
   let sql = `PARTITION BY ${method} (${p.key.join(', ')})`;
   if (p.count !== undefined) return `${sql} PARTITIONS ${p.count}`;
+  if (p.sub) {
+    sql += ` SUBPARTITION BY ${p.sub.linear ? 'LINEAR ' : ''}${p.sub.strategy} (${p.sub.key}) SUBPARTITIONS ${p.sub.count}`;
+  }
   const parts = (p.partitions ?? []).map(
     (x) =>
       `PARTITION ${ident(x.name)}${x.bound ? ` ${x.bound}` : ''}${x.comment ? ` COMMENT = ${literal(x.comment)}` : ''}`,
@@ -115,6 +118,7 @@ export function tableOptions(t: Table): string[] {
   if (t.charset) out.push(`DEFAULT CHARSET=${t.charset}`);
   if (t.collation) out.push(`COLLATE=${t.collation}`);
   if (t.rowFormat) out.push(`ROW_FORMAT=${t.rowFormat}`);
+  for (const o of t.storageParams ?? []) out.push(`${o.name}=${o.value}`);
   if (t.comment) out.push(`COMMENT=${literal(t.comment)}`);
   return out;
 }
