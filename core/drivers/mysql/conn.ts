@@ -27,6 +27,9 @@ export async function connectMysql(rawUrl: string): Promise<{ conn: MyConn; targ
     bigNumberStrings: true,
     dateStrings: true,
     charset: 'utf8mb4_general_ci',
+    // With this capability flag the server adds IGNORE_SPACE to the session's sql_mode, and every
+    // trigger and routine created through us would record it.
+    flags: ['-IGNORE_SPACE'],
     ...(target.password !== undefined ? { password: target.password } : {}),
     ...(target.socketPath ? { socketPath: target.socketPath } : { host: target.host, port: target.port }),
     ...(target.database !== undefined ? { database: target.database } : {}),

@@ -39,6 +39,10 @@ export function statisticsColumns(f: Flavor): string {
 /** How an index hidden from the optimizer is written. */
 export const hiddenIndexClause = (f: Flavor): string => (f.mariadb ? 'IGNORED' : 'INVISIBLE');
 
+/** The ALTER TABLE clause that hides or shows an existing index. */
+export const indexVisibility = (f: Flavor, index: string, hidden: boolean): string =>
+  `ALTER INDEX \`${index.replace(/`/g, '``')}\` ${f.mariadb ? (hidden ? 'IGNORED' : 'NOT IGNORED') : hidden ? 'INVISIBLE' : 'VISIBLE'}`;
+
 /**
  * CHECK constraints with their table: MariaDB's CHECK_CONSTRAINTS has TABLE_NAME and LEVEL
  * (column checks are named after their column); MySQL 8's has neither, and names are unique

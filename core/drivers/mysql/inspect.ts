@@ -119,7 +119,10 @@ function buildTable(r: Row, rows: TableRows): Table {
   // CREATE_OPTIONS lists the options given explicitly: `row_format=COMPRESSED key_block_size=8`.
   const options: { name: string; value: string }[] = [];
   for (const [, key, value] of str(r.options).matchAll(/(\w+)=(\S+)/g)) {
-    if (key!.toLowerCase() === 'row_format') t.rowFormat = value!.toUpperCase();
+    const k = key!.toLowerCase();
+    if (k === 'row_format') t.rowFormat = value!.toUpperCase();
+    // Aria reports its default TRANSACTIONAL=1 as if it had been given.
+    else if (k === 'transactional' && value === '1' && /^aria$/i.test(t.engine)) continue;
     else options.push({ name: key!.toUpperCase(), value: value! });
   }
   if (options.length) t.storageParams = options.sort((a, b) => (a.name < b.name ? -1 : 1));

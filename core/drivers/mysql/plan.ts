@@ -11,6 +11,7 @@ import type { Change, TableChange } from '../../diff/changes.ts';
 import { same } from '../../diff/diff.ts';
 import type { Column, ForeignKey, Func, Realm, Table, Trigger } from '../../schema/model.ts';
 import type { Stmt } from '../driver.ts';
+import { indexVisibility } from './flavor.ts';
 import {
   addForeignKeys,
   createSchema,
@@ -345,9 +346,14 @@ function alterTable(m: ModifyTable, ctx: RenderCtx): Stmt[] {
 
   // Drops first: a check or index re-made under the same name must be gone before it is added.
   const droppedChecks = byKind('drop_check').map((c) => c.check);
-  for (const c of droppedChecks) clauses.push(`DROP CONSTRAINT ${ident(c.name)}`);
+  // A MariaDB column-level check goes with its column definition (MODIFY below), not by name.
+  for (const c of droppedChecks) if (c.column === undefined) clauses.push(`DROP CONSTRAINT ${ident(c.name)}`);
   for (const c of byKind('drop_index')) clauses.push(`DROP INDEX ${ident(c.index.name)}`);
-  for (const c of byKind('modify_index')) clauses.push(`DROP INDEX ${ident(c.from.name)}`);
+  // Only the visibility changed: altered in place (dropping and adding would rebuild it).
+  const visibility = byKind('modify_index').filter((c) => same(c.from, c.to, ['invisible', 'dependsOn']));
+  for (const c of visibility) clauses.push(indexVisibility(ctx.flavor, c.to.name, !!c.to.invisible));
+  const rebuiltIdx = byKind('modify_index').filter((c) => !visibility.includes(c));
+  for (const c of rebuiltIdx) clauses.push(`DROP INDEX ${ident(c.from.name)}`);
   for (const c of byKind('rename_index'))
     clauses.push(`RENAME INDEX ${ident(c.from.name)} TO ${ident(c.to.name)}`);
   if (byKind('drop_primary_key').length) clauses.push('DROP PRIMARY KEY');
@@ -357,8 +363,23 @@ function alterTable(m: ModifyTable, ctx: RenderCtx): Stmt[] {
   // the column it must follow, which reproduces the desired order exactly.
   const modified = new Map(byKind('modify_column').map((c) => [c.to.name, c]));
   const renamed = new Map(byKind('rename_column').map((c) => [c.to.name, c.from.name]));
-  const added = new Set(byKind('add_column').map((c) => c.column.name));
-  const droppedCols = new Set(byKind('drop_column').map((c) => c.column.name));
+  // MariaDB cannot MODIFY a generated column's expression; its values are computed, so it is
+  // dropped and added again, losing nothing.
+  const regenerated = byKind('modify_column').filter(
+    (c) => c.what.includes('generated') && c.from.generated && c.to.generated && !renamed.has(c.to.name),
+  );
+  for (const c of regenerated) {
+    modified.delete(c.to.name);
+    clauses.push(`DROP COLUMN ${ident(c.from.name)}`);
+  }
+  const added = new Set([
+    ...byKind('add_column').map((c) => c.column.name),
+    ...regenerated.map((c) => c.to.name),
+  ]);
+  const droppedCols = new Set([
+    ...byKind('drop_column').map((c) => c.column.name),
+    ...regenerated.map((c) => c.from.name),
+  ]);
   // Columns whose inline check changed are re-written with MODIFY too (the check lives in the column).
   const checkColumns = new Set(
     [...droppedChecks, ...byKind('add_check').map((c) => c.check)].flatMap((c) =>
@@ -394,7 +415,7 @@ function alterTable(m: ModifyTable, ctx: RenderCtx): Stmt[] {
   const pk = byKind('add_primary_key')[0];
   if (pk) clauses.push(`ADD ${primaryKeyDef(pk.pk.columns)}`);
   for (const c of byKind('add_index')) clauses.push(`ADD ${indexDef(c.index, ctx)}`);
-  for (const c of byKind('modify_index')) clauses.push(`ADD ${indexDef(c.to, ctx)}`);
+  for (const c of rebuiltIdx) clauses.push(`ADD ${indexDef(c.to, ctx)}`);
   for (const c of byKind('add_check'))
     if (c.check.column === undefined) clauses.push(`ADD ${checkDef(c.check)}`);
 

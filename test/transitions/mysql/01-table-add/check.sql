@@ -1,0 +1,2 @@
+SELECT id, name FROM authors ORDER BY id;
+SELECT COUNT(*) FROM books;

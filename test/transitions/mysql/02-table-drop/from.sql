@@ -1,0 +1,18 @@
+CREATE TABLE authors (
+  id INT NOT NULL AUTO_INCREMENT,
+  name VARCHAR(100) NOT NULL,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE books (
+  id INT NOT NULL AUTO_INCREMENT,
+  author_id INT NOT NULL,
+  title VARCHAR(200) NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT books_author_fk FOREIGN KEY (author_id) REFERENCES authors (id)
+);
+
+CREATE TABLE scratch (
+  k VARCHAR(20) NOT NULL PRIMARY KEY,
+  v TEXT
+) ENGINE=MyISAM;

@@ -1,0 +1,5 @@
+CREATE TABLE people (
+  id INT NOT NULL,
+  name VARCHAR(100) NOT NULL,
+  PRIMARY KEY (id)
+);

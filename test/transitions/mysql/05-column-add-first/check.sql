@@ -1,0 +1,1 @@
+SELECT * FROM readings ORDER BY sensor, taken_at;

@@ -1,0 +1,1 @@
+SELECT * FROM contacts ORDER BY id;

@@ -1,0 +1,1 @@
+SELECT id, name, HEX(name), CHARSET(name), country, tier, CHARSET(tier) FROM customers ORDER BY id;

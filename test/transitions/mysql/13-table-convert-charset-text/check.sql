@@ -1,0 +1,1 @@
+SELECT id, title, body, summary, HEX(body), CHARSET(body) FROM articles ORDER BY id;

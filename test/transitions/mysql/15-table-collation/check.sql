@@ -1,0 +1,2 @@
+SELECT id, name, city, COLLATION(name) FROM streets ORDER BY id;
+SELECT COUNT(*) FROM streets WHERE name = 'Hauptstrasse';

@@ -1,0 +1,9 @@
+-- what this covers: a table's default collation changed (utf8mb4_general_ci -> utf8mb4_unicode_ci) so that the columns that inherit it change too; comparisons follow it (ß = ss).
+
+CREATE TABLE streets (
+  id INT NOT NULL,
+  name VARCHAR(100) NOT NULL,
+  city VARCHAR(50) NOT NULL,
+  PRIMARY KEY (id),
+  KEY streets_name (name)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,0 +1,7 @@
+CREATE TABLE stock (
+  id INT NOT NULL,
+  qty INT NOT NULL DEFAULT 0,
+  shelf TINYINT NULL,
+  weight DECIMAL(8,2) NOT NULL,
+  PRIMARY KEY (id)
+);

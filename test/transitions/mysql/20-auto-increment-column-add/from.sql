@@ -1,0 +1,4 @@
+CREATE TABLE log_lines (
+  msg VARCHAR(100) NOT NULL,
+  level TINYINT NOT NULL DEFAULT 0
+);

@@ -1,0 +1,1 @@
+SELECT * FROM pages ORDER BY id;

@@ -1,0 +1,11 @@
+CREATE TABLE counters (
+  name VARCHAR(20) NOT NULL,
+  value INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (name)
+) ENGINE=MyISAM;
+
+CREATE TABLE cache_rows (
+  k VARCHAR(40) NOT NULL,
+  v VARCHAR(200) NULL,
+  PRIMARY KEY (k)
+) ENGINE=InnoDB;

@@ -1,0 +1,17 @@
+CREATE TABLE blobs (
+  id INT NOT NULL,
+  payload BLOB NOT NULL,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB ROW_FORMAT=COMPACT;
+
+CREATE TABLE notes (
+  id INT NOT NULL,
+  body TEXT,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB ROW_FORMAT=DYNAMIC;
+
+CREATE TABLE archive_rows (
+  id INT NOT NULL,
+  body TEXT,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB;

@@ -1,0 +1,10 @@
+CREATE TABLE shipments (
+  id INT NOT NULL,
+  region TINYINT UNSIGNED NOT NULL,
+  PRIMARY KEY (id, region)
+) ENGINE=InnoDB
+PARTITION BY LIST (region) (
+  PARTITION p_eu VALUES IN (1, 2, 3),
+  PARTITION p_us VALUES IN (10, 11),
+  PARTITION p_other VALUES IN (4, 20)
+);

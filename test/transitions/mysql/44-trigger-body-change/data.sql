@@ -1,0 +1,1 @@
+INSERT INTO customers (email) VALUES ('Ada@Example.com'), ('bob@example.com');

@@ -1,0 +1,21 @@
+CREATE TABLE customers (
+  id INT NOT NULL AUTO_INCREMENT,
+  email VARCHAR(191) NOT NULL,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE audit (
+  id INT NOT NULL AUTO_INCREMENT,
+  note VARCHAR(200) NOT NULL,
+  PRIMARY KEY (id)
+);
+
+DELIMITER $$
+CREATE TRIGGER customers_bi BEFORE INSERT ON customers FOR EACH ROW
+  SET NEW.email = LOWER(NEW.email)$$
+
+CREATE TRIGGER customers_au AFTER UPDATE ON customers FOR EACH ROW
+BEGIN
+  INSERT INTO audit (note) VALUES (CONCAT('updated ', NEW.id));
+END$$
+DELIMITER ;

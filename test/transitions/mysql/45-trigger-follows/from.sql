@@ -1,0 +1,19 @@
+CREATE TABLE labels (
+  id INT NOT NULL AUTO_INCREMENT,
+  name VARCHAR(50) NOT NULL,
+  tag VARCHAR(80) NULL,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE removed (
+  id INT NOT NULL,
+  name VARCHAR(50) NOT NULL
+);
+
+DELIMITER $$
+CREATE TRIGGER labels_bi_trim BEFORE INSERT ON labels FOR EACH ROW
+  SET NEW.name = TRIM(NEW.name)$$
+
+CREATE TRIGGER labels_bi_last BEFORE INSERT ON labels FOR EACH ROW
+  SET NEW.tag = CONCAT(COALESCE(NEW.tag, ''), '.')$$
+DELIMITER ;

@@ -1,0 +1,1 @@
+INSERT INTO orders (customer) VALUES ('ada'), ('bob');

@@ -1,0 +1,19 @@
+CREATE TABLE orders (
+  id INT NOT NULL AUTO_INCREMENT,
+  customer VARCHAR(50) NOT NULL,
+  total DECIMAL(10,2) NOT NULL DEFAULT 0,
+  PRIMARY KEY (id)
+);
+
+DELIMITER $$
+CREATE PROCEDURE add_order(IN p_customer VARCHAR(50), OUT p_id INT)
+  MODIFIES SQL DATA
+BEGIN
+  INSERT INTO orders (customer) VALUES (p_customer);
+  SET p_id = LAST_INSERT_ID();
+END$$
+
+CREATE PROCEDURE order_count(OUT n INT)
+  READS SQL DATA
+  SELECT COUNT(*) INTO n FROM orders$$
+DELIMITER ;

@@ -1,0 +1,27 @@
+-- what this covers: function characteristics changed with the same bodies: NOT DETERMINISTIC -> DETERMINISTIC, CONTAINS SQL -> NO SQL, COMMENT added and changed, SQL SECURITY DEFINER -> INVOKER.
+
+CREATE TABLE prices (
+  sku VARCHAR(20) NOT NULL,
+  amount DECIMAL(10,2) NOT NULL,
+  PRIMARY KEY (sku)
+);
+
+DELIMITER $$
+CREATE FUNCTION with_vat(amount DECIMAL(10,2)) RETURNS DECIMAL(10,2)
+  DETERMINISTIC
+  NO SQL
+  COMMENT 'adds 21% VAT'
+BEGIN
+  RETURN ROUND(amount * 1.21, 2);
+END$$
+
+CREATE FUNCTION price_of(p_sku VARCHAR(20)) RETURNS DECIMAL(10,2)
+  READS SQL DATA
+  SQL SECURITY INVOKER
+  COMMENT 'price of a SKU, NULL if unknown'
+BEGIN
+  DECLARE v DECIMAL(10,2);
+  SELECT amount INTO v FROM prices WHERE sku = p_sku;
+  RETURN v;
+END$$
+DELIMITER ;

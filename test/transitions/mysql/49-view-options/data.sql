@@ -1,0 +1,1 @@
+INSERT INTO customers VALUES (1, 'Ada', 'NL'), (2, 'Bob', 'BE');

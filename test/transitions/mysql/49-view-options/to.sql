@@ -1,0 +1,18 @@
+-- what this covers: view options changed with the same query: ALGORITHM UNDEFINED -> MERGE + SQL SECURITY INVOKER + WITH LOCAL CHECK OPTION; TEMPTABLE/INVOKER -> UNDEFINED/DEFINER; CASCADED CHECK OPTION removed.
+
+CREATE TABLE customers (
+  id INT NOT NULL,
+  name VARCHAR(50) NOT NULL,
+  country CHAR(2) NOT NULL,
+  PRIMARY KEY (id)
+);
+
+CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW dutch_customers AS
+  SELECT id, name, country FROM customers WHERE country = 'NL'
+  WITH LOCAL CHECK OPTION;
+
+CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW customer_countries AS
+  SELECT DISTINCT country FROM customers;
+
+CREATE ALGORITHM=MERGE VIEW named_customers AS
+  SELECT id, name FROM customers WHERE name <> '';

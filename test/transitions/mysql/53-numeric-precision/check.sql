@@ -1,0 +1,1 @@
+SELECT id, amount, ratio, precise, BIN(flags) FROM measurements ORDER BY id;

@@ -1,0 +1,6 @@
+CREATE TABLE stores (
+  id INT NOT NULL,
+  name VARCHAR(100) NOT NULL,
+  location POINT NOT NULL,
+  PRIMARY KEY (id)
+) ENGINE=InnoDB;

@@ -1,0 +1,9 @@
+CREATE TABLE posts (
+  id INT NOT NULL,
+  author VARCHAR(50) NOT NULL,
+  published_at DATETIME NOT NULL,
+  score INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  KEY posts_author_published (author, published_at),
+  KEY posts_score (score DESC)
+);
