@@ -304,20 +304,19 @@ describe('malformed URLs', () => {
     );
   });
 
-  test('mysql:// is not supported yet', async () => {
-    for (const url of [
-      `mysql://root:${PASSWORD}@127.0.0.1:3306/shop`,
-      'mariadb://h/db',
-      'mysql://h:notaport/db',
-    ]) {
-      assertUserError(
-        await cli('schema', 'inspect', '--url', url),
-        /MySQL and MariaDB are not supported yet/,
-        {
-          passwords: [PASSWORD],
-        },
-      );
-    }
+  test('mysql:// URLs: unreachable server and malformed port, one line, no password', async () => {
+    assertUserError(
+      await cli('schema', 'inspect', '--url', `mysql://root:${PASSWORD}@127.0.0.1:1/shop`),
+      /cannot reach the database server at mysql:\/\/root:xxxxx@127\.0\.0\.1:1\/shop/,
+      { passwords: [PASSWORD] },
+    );
+    assertUserError(
+      await cli('schema', 'inspect', '--url', 'mysql://h:notaport/db'),
+      /malformed database URL/,
+      {
+        passwords: [PASSWORD],
+      },
+    );
   });
 
   test('a PGlite directory that does not exist', async () => {

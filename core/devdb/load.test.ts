@@ -200,17 +200,6 @@ CREATE TABLE after_them ();`,
       ['semi', 'sign_of'],
     );
   });
-
-  test('MySQL targets are not supported yet', async () => {
-    await rejectsWith(
-      loadDesiredState({
-        ...input(['file://x.sql']),
-        target: { dialect: 'mysql', version: 0, boundSchema: undefined },
-      }),
-      'UNSUPPORTED',
-      /issue #4/,
-    );
-  });
 });
 
 describe('loadDesiredState: a database URL as the desired state', { concurrency: true }, () => {

@@ -70,6 +70,8 @@ const DEFINER = new RegExp(String.raw`DEFINER=${ACCOUNT_PART}@${ACCOUNT_PART}\s?
  *   not keep (indexes and checks are sets, sorted by name);
  * - charset introducers of string literals in view definitions (`_utf8mb3' '`): VIEWS prints
  *   definitions without them, and a re-created view takes the connection's charset;
+ * - an event's `STARTS` time: without one in its definition, an event starts when it is created
+ *   (explicit STARTS times are compared in the model, where the implicit one is left out);
  * - the spelling of a trigger's header (`TRIGGER t BEFORE INSERT ON x FOR EACH ROW`): the dump
  *   prints the creating statement as typed; the catalog keeps its parts (compared in the model).
  * Version comments and the session settings the dump records per trigger and routine (sql_mode,
@@ -82,6 +84,7 @@ export function comparableMysqlDump(dump: string): string {
     .filter((l) => l.trim() !== '')
     .map((l) => (l.startsWith(') ') ? l.replace(/ AUTO_INCREMENT=\d+/, '') : l).replace(DEFINER, ''))
     .map((l) => l.replace(/,$/, '').replace(/_(utf8mb3|utf8mb4|latin1|binary)'/g, "'"))
+    .map((l) => (/ EVENT `/.test(l) ? l.replace(/ STARTS '[^']*'/, '') : l))
     .join('\n')
     .replace(/(TRIGGER [^\n]*? FOR EACH ROW)\s+/g, (_m, header: string) => `${header.replace(/`/g, '')}\n`)
     .split('\n');
