@@ -28,6 +28,10 @@ const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 let tag = 'bench';
 export const say = (msg) => console.error(`[${tag}] ${msg}`);
+/** The prefix of `say`'s lines, for benches that do their own set-up instead of `runBench`. */
+export const setTag = (name) => {
+  tag = name;
+};
 
 const children = new Set();
 const abort = new AbortController(); // cancels a server start-up in progress
@@ -84,6 +88,11 @@ export function run(cmd, args, { capture = false, check = true, timeoutMs, env }
     });
   });
 }
+
+/** Kills the child processes `run` started and that are still running (for a bench's own clean-up). */
+export const killChildren = () => {
+  for (const c of children) c.kill('SIGKILL');
+};
 
 export const dbUrl = (name) => {
   const u = new URL(adminUrl);
@@ -143,7 +152,7 @@ export async function timeTools(tools, { runs, capture = [], label, timeoutMs })
 }
 
 /** dist/cli.js is git-ignored and easily stale: rebuild when any source is newer. */
-async function ensureBuilt() {
+export async function ensureBuilt() {
   const built = existsSync(BUILT_CLI) ? statSync(BUILT_CLI).mtimeMs : 0;
   const newest = (dir) =>
     readdirSync(dir, { withFileTypes: true, recursive: true })

