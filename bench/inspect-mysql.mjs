@@ -40,10 +40,11 @@ import {
   medians,
   pad,
   ROOT,
+  ratioTable,
   run,
+  runLifecycle,
   SHARED,
   say,
-  setTag,
   timeTools,
 } from './lib.mjs';
 
@@ -51,7 +52,6 @@ const REF = join(SHARED, 'inspect-mysql.mjs');
 const BUILT_CLI = join(ROOT, 'dist/cli.js');
 const SELF = fileURLToPath(import.meta.url);
 const TARGET = { tables: [1000, 5000], ratio: 1.5 }; // issue #4's acceptance
-const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 const USAGE = `Usage: npm run bench:mysql [-- --sizes 1000,5000] [--runs R] [--json]
        node bench/inspect-mysql.mjs --phases <mysql url>
@@ -160,7 +160,6 @@ let runDir; // copies of the reference and of the CLI, inside the repo (node_mod
 let adminUrl;
 let client; // the mariadb (or mysql) command-line client
 let cleaning;
-let received;
 
 /** The command-line client: `mariadb`, or `mysql` where only that name is installed. */
 function findClient() {
@@ -314,19 +313,10 @@ async function measure(n, fixedRuns) {
 }
 
 function printTables(results) {
-  const mm = (s) => `${Math.round(s.min)} / ${Math.round(s.median)}`;
-  const lines = [
-    '',
+  const lines = ratioTable(
     'schema inspect (MySQL/MariaDB), whole process (Node start-up included), wall ms as min / median',
-    `${pad('tables', 6)} ${pad('runs', 4)} ${pad('reference', 13)} ${pad('ours --format sql', 17)} ${pad('ratio', 6)} ${pad('ours --format json', 18)} ${pad('ratio', 6)}`,
-  ];
-  for (const r of results) {
-    const target = r.target ? `  target ${r.target}: ${r.met ? 'met' : 'MISSED'}` : '';
-    lines.push(
-      `${pad(r.tables, 6)} ${pad(r.runs, 4)} ${pad(mm(r.wallMs.reference), 13)} ${pad(mm(r.wallMs.oursSql), 17)} ${pad(`${r.ratio.sql.toFixed(2)}x`, 6)} ${pad(mm(r.wallMs.oursJson), 18)} ${pad(`${r.ratio.json.toFixed(2)}x`, 6)}${target}`,
-    );
-  }
-  lines.push('ratio: ours / reference, on medians');
+    results,
+  );
   const big = results.at(-1);
   const { ours, reference } = big.breakdown;
   const phasesLine = (b) =>
@@ -371,44 +361,32 @@ function cleanup() {
 }
 
 function bench(sizes, fixedRuns) {
-  setTag('bench:mysql');
-  for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
-    process.on(sig, () => {
-      received = sig;
-      say(`${sig}: cleaning up`);
-      cleanup().finally(() => process.exit(code));
-    });
-  }
-  // Last resort if the process exits before cleanup() finished: no graceful stop possible.
-  process.on('exit', () => {
-    if (server?.pid) {
-      try {
-        process.kill(server.pid, 'SIGKILL');
-      } catch {}
-    }
-    if (created.length && !server && adminUrl && !cleaning) {
-      const drop = created.map((db) => `DROP DATABASE IF EXISTS \`${db}\`;`).join(' ');
-      spawnSync(client, [...clientArgs(adminUrl), '-e', drop], {
-        env: { ...process.env, ...clientEnv(adminUrl) },
-      });
-    }
-    for (const d of [tmpRoot, runDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
-  setup()
-    .then(async () => {
+  runLifecycle({
+    name: 'bench:mysql',
+    setup,
+    main: async () => {
       const results = [];
       for (const n of sizes) results.push(await measure(n, fixedRuns));
       if (opt.json) console.log(JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
       else printTables(results);
-    })
-    .then(
-      () => cleanup(),
-      async (e) => {
-        if (!received) say(e.stack ?? e);
-        await cleanup();
-        process.exitCode = 1;
-      },
-    );
+    },
+    cleanup,
+    lastResort: () => {
+      // No graceful stop possible any more.
+      if (server?.pid) {
+        try {
+          process.kill(server.pid, 'SIGKILL');
+        } catch {}
+      }
+      if (created.length && !server && adminUrl && !cleaning) {
+        const drop = created.map((db) => `DROP DATABASE IF EXISTS \`${db}\`;`).join(' ');
+        spawnSync(client, [...clientArgs(adminUrl), '-e', drop], {
+          env: { ...process.env, ...clientEnv(adminUrl) },
+        });
+      }
+      for (const d of [tmpRoot, runDir]) if (d) rmSync(d, { recursive: true, force: true });
+    },
+  });
 }
 
 // After every declaration above: bench() uses the module's state.

@@ -9,7 +9,19 @@
 // creates and afterwards drops the databases bench_<N> there.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI, loadGenerated, medians, pad, ROOT, refScript, run, runBench, say, timeTools } from './lib.mjs';
+import {
+  CLI,
+  loadGenerated,
+  medians,
+  pad,
+  ROOT,
+  ratioTable,
+  refScript,
+  run,
+  runBench,
+  say,
+  timeTools,
+} from './lib.mjs';
 
 const PHASES = join(ROOT, 'bench/phases.mjs');
 const TARGET = { tables: 5000, ratio: 1.5 }; // research/peers.md: 2.5 s where the reference takes 1.7 s
@@ -86,19 +98,10 @@ async function measure(n) {
 }
 
 function printTables(results) {
-  const mm = (s) => `${Math.round(s.min)} / ${Math.round(s.median)}`;
-  const lines = [
-    '',
+  const lines = ratioTable(
     'schema inspect, whole process (Node start-up included), wall ms as min / median',
-    `${pad('tables', 6)} ${pad('runs', 4)} ${pad('reference', 13)} ${pad('ours --format sql', 17)} ${pad('ratio', 6)} ${pad('ours --format json', 18)} ${pad('ratio', 6)}`,
-  ];
-  for (const r of results) {
-    const target = r.target ? `  target ${r.target}` : '';
-    lines.push(
-      `${pad(r.tables, 6)} ${pad(r.runs, 4)} ${pad(mm(r.wallMs.reference), 13)} ${pad(mm(r.wallMs.oursSql), 17)} ${pad(`${r.ratio.sql.toFixed(2)}x`, 6)} ${pad(mm(r.wallMs.oursJson), 18)} ${pad(`${r.ratio.json.toFixed(2)}x`, 6)}${target}`,
-    );
-  }
-  lines.push('ratio: ours / reference, on medians');
+    results,
+  );
   const big = results.at(-1);
   const { ours, reference } = big.breakdown;
   if (ours) {

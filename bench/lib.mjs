@@ -28,10 +28,6 @@ const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 let tag = 'bench';
 export const say = (msg) => console.error(`[${tag}] ${msg}`);
-/** The prefix of `say`'s lines, for benches that do their own set-up instead of `runBench`. */
-export const setTag = (name) => {
-  tag = name;
-};
 
 const children = new Set();
 const abort = new AbortController(); // cancels a server start-up in progress
@@ -43,7 +39,6 @@ let refDir; // the reference's copy: inside the repo so that `pg` resolves to ou
 let adminUrl;
 let psqlBin = 'psql';
 let cleaning;
-let received; // a signal: errors from the children it kills are expected
 
 /**
  * Runs a command; resolves with wall ms, stdout (when `capture`) and stderr. Rejects on a non-zero
@@ -256,10 +251,11 @@ function cleanup() {
 }
 
 /**
- * Runs a bench: setup, `main`, cleanup, also on error and on SIGINT / SIGTERM / SIGHUP.
- * `name` prefixes the progress lines on stderr.
+ * Runs a benchmark's life: `setup`, then `main`, then `cleanup`, also on SIGHUP/SIGINT/SIGTERM
+ * (exit code 128 + signal) and after a failure (exit code 1). `lastResort` runs synchronously if
+ * the process exits before `cleanup` finished. `name` prefixes the progress lines on stderr.
  */
-export function runBench(name, main) {
+export function runLifecycle({ name, setup, main, cleanup, lastResort }) {
   tag = name;
   for (const [sig, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(sig, () => {
@@ -268,15 +264,7 @@ export function runBench(name, main) {
       cleanup().finally(() => process.exit(code));
     });
   }
-  // Last resort if the process exits before cleanup() finished: no graceful stop possible.
-  process.on('exit', () => {
-    if (server?.pid) {
-      try {
-        process.kill(server.pid, 'SIGKILL');
-      } catch {}
-    }
-    for (const d of [tmpRoot, refDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
+  process.on('exit', lastResort);
   setup()
     .then(main)
     .then(
@@ -287,4 +275,43 @@ export function runBench(name, main) {
         process.exitCode = 1;
       },
     );
+}
+
+/** Runs `main` against a throwaway PostgreSQL server (or PG_URL), cleaning up whatever happens. */
+export function runBench(name, main) {
+  runLifecycle({
+    name,
+    setup,
+    main,
+    cleanup,
+    lastResort: () => {
+      // No graceful stop possible any more.
+      if (server?.pid) {
+        try {
+          process.kill(server.pid, 'SIGKILL');
+        } catch {}
+      }
+      for (const d of [tmpRoot, refDir]) if (d) rmSync(d, { recursive: true, force: true });
+    },
+  });
+}
+
+/** The ratio table both inspection benches print: reference vs ours (sql, json), min / median. */
+export function ratioTable(title, results) {
+  const mm = (s) => `${Math.round(s.min)} / ${Math.round(s.median)}`;
+  const lines = [
+    '',
+    title,
+    `${pad('tables', 6)} ${pad('runs', 4)} ${pad('reference', 13)} ${pad('ours --format sql', 17)} ${pad('ratio', 6)} ${pad('ours --format json', 18)} ${pad('ratio', 6)}`,
+  ];
+  for (const r of results) {
+    const target = r.target
+      ? `  target ${r.target}${r.met === undefined ? '' : `: ${r.met ? 'met' : 'MISSED'}`}`
+      : '';
+    lines.push(
+      `${pad(r.tables, 6)} ${pad(r.runs, 4)} ${pad(mm(r.wallMs.reference), 13)} ${pad(mm(r.wallMs.oursSql), 17)} ${pad(`${r.ratio.sql.toFixed(2)}x`, 6)} ${pad(mm(r.wallMs.oursJson), 18)} ${pad(`${r.ratio.json.toFixed(2)}x`, 6)}${target}`,
+    );
+  }
+  lines.push('ratio: ours / reference, on medians');
+  return lines;
 }

@@ -1,145 +1,21 @@
-// The transition suite (issue #3): for every test/transitions/postgres/NN-name/ directory, load
-// from.sql (+ data.sql) into database A, plan A -> to.sql through a dev database, apply the plan,
-// and require that A is now the schema to.sql describes: pg_dump of A equals pg_dump of a fresh
-// database B loaded from to.sql, re-planning finds nothing to do, and data survived (check.sql).
-// See test/helpers/transitions.ts for the files a directory may hold.
-import assert from 'node:assert/strict';
+// The PostgreSQL transition suite (issue #3): see test/helpers/transition-suite.ts for what each
+// test/transitions/postgres/NN-name/ directory is put through, with psql and pg_dump as the clients.
 import { dirname, join, resolve } from 'node:path';
-import { describe, it, type TestContext, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DiffPolicy } from '../core/diff/policy.ts';
-import type { Stmt } from '../core/drivers/driver.ts';
-import { applyPlan } from '../core/plan/apply.ts';
-import { planSchema } from '../core/plan/schema-plan.ts';
-import { fingerprint } from '../core/schema/fingerprint.ts';
+import { fileURLToPath } from 'node:url';
 import { freshPgDatabase, pgDump, psqlFile } from './helpers/db.ts';
-import {
-  comparableDump,
-  loadTransitions,
-  planText,
-  queryOutput,
-  type Transition,
-} from './helpers/transitions.ts';
+import { transitionSuite } from './helpers/transition-suite.ts';
+import { comparableDump, queryOutput } from './helpers/transitions.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PG_DIR = join(ROOT, 'test/transitions/postgres');
-const MIN_TRANSITIONS = 45;
-// Each transition uses four databases of its own; roles are the only cluster-wide objects and
-// the SQL creates them idempotently, so transitions can run side by side.
-const CONCURRENCY = Number(process.env.ATLAS_TS_TRANSITIONS_CONCURRENCY) || 4;
 
-const transitions = loadTransitions(PG_DIR);
-
-test('transitions: layout', () => {
-  assert.ok(
-    transitions.length >= MIN_TRANSITIONS,
-    `expected at least ${MIN_TRANSITIONS} transitions, found ${transitions.length}`,
-  );
-  const numbers = transitions.map((t) => t.name.split('-', 1)[0]);
-  assert.equal(new Set(numbers).size, numbers.length, 'transition numbers must be unique');
-});
-
-/** Plans `db` -> to.sql with a dev database of its own; the caller closes the returned driver. */
-async function plan(t: TestContext, url: string, tr: Transition, policy?: DiffPolicy) {
-  const dev = await freshPgDatabase(t);
-  return planSchema({
-    url,
-    to: [pathToFileURL(tr.path('to.sql')).href],
-    devUrl: dev.url,
-    ...(policy ? { policy } : {}),
-  });
-}
-
-const show = (stmts: readonly Stmt[]) => (stmts.length ? planText(stmts) : '(no statements)\n');
-
-/** Rethrows with which step failed and what was planned, so a failure reads on its own. */
-async function step<T>(what: string, planned: readonly Stmt[] | undefined, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const err = new Error(`${what}: ${msg}${planned ? `\n--- planned SQL ---\n${show(planned)}` : ''}`);
-    err.cause = e;
-    throw err;
-  }
-}
-
-describe('postgres transitions', { concurrency: CONCURRENCY }, () => {
-  for (const tr of transitions) {
-    it(tr.name, { timeout: 180_000 }, async (t) => {
-      const skips = (tr.policy?.skip?.length ?? 0) > 0;
-      const [a, b] = await Promise.all([freshPgDatabase(t), freshPgDatabase(t)]);
-      await step('loading from.sql into A', undefined, () => psqlFile(a.url, tr.path('from.sql')));
-      if (tr.has('data.sql'))
-        await step('loading data.sql into A', undefined, () => psqlFile(a.url, tr.path('data.sql')));
-      await step('loading to.sql into B', undefined, () => psqlFile(b.url, tr.path('to.sql')));
-      const wanted = comparableDump(await pgDump(b.url));
-      assert.notEqual(
-        comparableDump(await pgDump(a.url)),
-        wanted,
-        'from.sql and to.sql describe the same schema',
-      );
-
-      const first = await step('planning', undefined, () => plan(t, a.url, tr, tr.policy));
-      const stmts = first.plan.stmts;
-      try {
-        assert.ok(stmts.length > 0, 'the plan is empty although from.sql and to.sql differ');
-        if (tr.has('expected.sql')) {
-          assert.equal(planText(stmts), tr.read('expected.sql'), 'planned SQL differs from expected.sql');
-        }
-        // The production path: schema lock, fingerprint guard, then the transactional statements
-        // in one transaction and the non-transactional ones (CONCURRENTLY) after it.
-        await step('applying the plan', stmts, () =>
-          applyPlan(first.driver, first.plan, {
-            txMode: 'file',
-            lockTimeoutMs: 10_000,
-            currentFingerprint: async () => fingerprint(await first.driver.inspect()),
-          }),
-        );
-      } finally {
-        await first.driver.close();
-      }
-
-      if (skips) {
-        // Skipped changes leave A unlike to.sql on purpose: catalog.sql says what it looks like.
-        const out = await step('running catalog.sql', stmts, () =>
-          queryOutput(a.url, tr.read('catalog.sql')),
-        );
-        assert.equal(
-          out,
-          tr.read('expected.out'),
-          `catalog.sql output differs after apply\n--- planned SQL ---\n${show(stmts)}`,
-        );
-      } else {
-        assert.equal(
-          comparableDump(await pgDump(a.url)),
-          wanted,
-          `after apply, pg_dump of A differs from to.sql's\n--- planned SQL ---\n${show(stmts)}`,
-        );
-        if (tr.has('catalog.sql')) {
-          const out = await step('running catalog.sql', stmts, () =>
-            queryOutput(a.url, tr.read('catalog.sql')),
-          );
-          assert.equal(out, tr.read('expected.out'), 'catalog.sql output differs after apply');
-        }
-      }
-
-      const second = await step('re-planning', stmts, () => plan(t, a.url, tr, tr.policy));
-      await second.driver.close();
-      assert.deepEqual(
-        second.plan.stmts.map((s) => s.sql),
-        [],
-        `re-planning after apply is not empty:\n${show(second.plan.stmts)}--- first plan ---\n${show(stmts)}`,
-      );
-
-      if (tr.has('check.sql')) {
-        const out = await step('running check.sql', stmts, () => queryOutput(a.url, tr.read('check.sql')));
-        assert.equal(
-          out,
-          tr.read('check.out'),
-          `check.sql output differs: data did not survive as expected\n--- planned SQL ---\n${show(stmts)}`,
-        );
-      }
-    });
-  }
+transitionSuite({
+  name: 'postgres',
+  dir: join(ROOT, 'test/transitions/postgres'),
+  minTransitions: 45,
+  fresh: (t) => freshPgDatabase(t),
+  load: psqlFile,
+  dump: async (url) => comparableDump(await pgDump(url)),
+  query: queryOutput,
+  dumpTool: 'pg_dump',
+  txMode: 'file',
 });

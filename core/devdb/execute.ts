@@ -33,7 +33,6 @@ export async function executeFile(
   driver: Driver,
   file: SqlFile,
   stmts: readonly SqlStatement[],
-  dialect: Dialect = 'postgres',
 ): Promise<void> {
   const lines = new LineMap(file.text);
   const oneByOne = async (batch: readonly SqlStatement[]) => {
@@ -57,8 +56,8 @@ export async function executeFile(
       await oneByOne(current);
     }
   };
-  // MySQL commits each DDL statement by itself: a failed batch would leave its first part behind.
-  if (dialect === 'mysql') return oneByOne(stmts);
+  // Where DDL commits by itself (MySQL), a failed batch would leave its first part behind.
+  if (!driver.transactionalDdl) return oneByOne(stmts);
   // After the file's own BEGIN, a failed batch would abort that transaction instead of rolling
   // back by itself: from the first transaction-control statement on, one statement at a time.
   let explicit = false;

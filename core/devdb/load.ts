@@ -53,12 +53,11 @@ export async function loadDesiredState(input: LoadInput): Promise<DesiredState> 
   const dev = await openDevDatabase({ devUrl: input.devUrl, boundSchema, defaults: input.target.defaults });
   let state: DesiredState;
   try {
-    for (const { file, stmts } of files) await executeFile(dev.driver, file, stmts, dialect);
+    for (const { file, stmts } of files) await executeFile(dev.driver, file, stmts);
     let realm = await inspectDesired(dev.driver, await dev.inspectScope(input.schemas), input.exclude);
     // A MySQL dev database has a name of its own: compare its contents as the target's.
     if (boundSchema !== undefined && dev.loadSchema !== boundSchema) {
-      realm = renameSchema(realm, dev.loadSchema, boundSchema);
-      for (const s of realm.schemas) Object.assign(s, input.target.defaults ?? {});
+      realm = asTargetSchema(realm, dev.loadSchema, boundSchema, input.target.defaults);
     }
     state = {
       realm,
@@ -130,13 +129,27 @@ async function inspectMysqlUrl(url: string, input: LoadInput): Promise<DesiredSt
       exclude: input.exclude,
     });
     if (target !== undefined && own !== undefined && own !== target) {
-      realm = renameSchema(realm, own, target);
-      for (const s of realm.schemas) Object.assign(s, input.target.defaults ?? {});
+      realm = asTargetSchema(realm, own, target, input.target.defaults);
     }
     return { realm, hints: [], warnings: [], printedBy: driver.serverVersion, viaDevDatabase: false };
   } finally {
     await driver.close();
   }
+}
+
+/**
+ * A MySQL desired realm loaded in another database, as the target's: renamed, and with the
+ * target database's defaults (a desired state for one database cannot say what they are).
+ */
+function asTargetSchema(
+  realm: Realm,
+  from: string,
+  to: string,
+  defaults: LoadInput['target']['defaults'],
+): Realm {
+  const renamed = renameSchema(realm, from, to);
+  for (const s of renamed.schemas) Object.assign(s, defaults ?? {});
+  return renamed;
 }
 
 /** Desired SQL for one database must stay in it: USE or CREATE DATABASE would act elsewhere. */

@@ -66,15 +66,9 @@ async function emptyDatabase(opts: MysqlDevOptions, database: string): Promise<D
   const driver = await MysqlDriver.open(opts.devUrl);
   let original: { charset: string; collation: string };
   try {
-    const found = await driver.query<{ kind: string; name: string }>(
-      `SELECT 'table' AS kind, TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?
-       UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
-       UNION ALL SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
-       LIMIT 6`,
-      [database, database, database],
-    );
+    const found = await contents(driver, database);
     if (found.length > 0) {
-      const names = found.slice(0, 5).map((o) => `${o.kind} "${o.name}"`);
+      const names = found.slice(0, 5).map((o) => `${o.kind.toLowerCase()} "${o.name}"`);
       throw new UserError(
         'BAD_ARGS',
         `dev database "${database}" is not empty: found ${names.join(', ')}${found.length > 5 ? ', ...' : ''}; give --dev-url an empty database`,
@@ -108,15 +102,20 @@ async function emptyDatabase(opts: MysqlDevOptions, database: string): Promise<D
   };
 }
 
-/** Drops everything in `database` (it was empty before loading). */
-async function emptyOut(driver: MysqlDriver, database: string): Promise<void> {
-  const objects = await driver.query<{ kind: string; name: string }>(
+/** What `database` holds, by the keyword that drops it (TABLE, VIEW, PROCEDURE, FUNCTION, EVENT). */
+function contents(driver: MysqlDriver, database: string): Promise<{ kind: string; name: string }[]> {
+  return driver.query<{ kind: string; name: string }>(
     `SELECT IF(TABLE_TYPE = 'VIEW', 'VIEW', 'TABLE') AS kind, TABLE_NAME AS name
        FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?
      UNION ALL SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
      UNION ALL SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
     [database, database, database],
   );
+}
+
+/** Drops everything in `database` (it was empty before loading). */
+async function emptyOut(driver: MysqlDriver, database: string): Promise<void> {
+  const objects = await contents(driver, database);
   // Foreign keys between the tables would otherwise dictate an order.
   await driver.execScript('SET SESSION foreign_key_checks = 0');
   for (const o of objects)

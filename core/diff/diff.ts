@@ -87,11 +87,11 @@ export function diffRealms(from: Realm, to: Realm, opts: DiffOptions = {}): Chan
     if (f && !t) changes.push({ kind: 'drop_schema', obj: f });
     else if (!f && t) {
       changes.push({ kind: 'add_schema', obj: t });
-      diffSchema(undefined, t, hints, changes);
+      diffSchema(undefined, t, hints, changes, to.dialect);
     } else if (f && t) {
       if (f.comment !== t.comment || f.charset !== t.charset || f.collation !== t.collation)
         changes.push({ kind: 'modify_schema', from: f, to: t });
-      diffSchema(f, t, hints, changes);
+      diffSchema(f, t, hints, changes, to.dialect);
     }
   }
   // Versions and comments come with an extension's package, not with the schema the user wrote.
@@ -108,11 +108,16 @@ export function diffRealms(from: Realm, to: Realm, opts: DiffOptions = {}): Chan
   return applyPolicy(changes, opts.policy);
 }
 
-function diffSchema(f: Schema | undefined, t: Schema, hints: RenameHint[], out: Change[]): void {
+function diffSchema(
+  f: Schema | undefined,
+  t: Schema,
+  hints: RenameHint[],
+  out: Change[],
+  dialect: Dialect,
+): void {
   const schema = t.name;
   const from = f ?? emptySchema(schema);
-  // MySQL keeps options the PostgreSQL model leaves unset (`charset` on every schema).
-  diffTables(schema, from.tables, t.tables, hints, out, t.charset !== undefined ? 'mysql' : 'postgres');
+  diffTables(schema, from.tables, t.tables, hints, out, dialect);
   const simple = <T extends { name: string }, K extends string>(
     kind: K,
     a: T[],

@@ -106,7 +106,7 @@ export async function freshMysqlDatabase(t?: TestContext): Promise<FreshDatabase
 }
 
 /** Runs a client binary; rejects with its stderr so assertion output shows the server's message. */
-function runClient(cmd: string, args: string[], input?: string): Promise<string> {
+export function runClient(cmd: string, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -154,15 +154,21 @@ export function psqlExec(url: string, sql: string): Promise<string> {
   return runClient(pgTool('psql'), [...PSQL_ARGS, '-d', url, '-f', '-'], sql);
 }
 
-/** The mariadb client takes no URL, so split it into options. */
-function mariadbArgs(url: string): string[] {
+/**
+ * The MariaDB client tools take no URL: connection options, and the URL's database apart (the
+ * mariadb client takes it as `--database`, mariadb-dump as its argument).
+ */
+export function mariadbConnection(url: string): { args: string[]; database: string } {
   const u = new URL(url);
   const args = ['--no-defaults', '--protocol=TCP', `--host=${u.hostname}`, `--port=${u.port || '3306'}`];
   args.push(`--user=${decodeURIComponent(u.username || 'root')}`, '--default-character-set=utf8mb4');
   if (u.password) args.push(`--password=${decodeURIComponent(u.password)}`);
-  const db = decodeURIComponent(u.pathname.slice(1));
-  if (db) args.push(`--database=${db}`);
-  return args;
+  return { args, database: decodeURIComponent(u.pathname.slice(1)) };
+}
+
+function mariadbArgs(url: string): string[] {
+  const { args, database } = mariadbConnection(url);
+  return database ? [...args, `--database=${database}`] : args;
 }
 
 /** Errors read `ERROR 1064 (42000) at line <n>: ...`. */
@@ -170,8 +176,8 @@ export async function mariadbFile(url: string, file: string): Promise<string> {
   return runClient('mariadb', mariadbArgs(url), await readFile(file, 'utf8'));
 }
 
-export function mariadbExec(url: string, sql: string): Promise<string> {
-  return runClient('mariadb', mariadbArgs(url), sql);
+export function mariadbExec(url: string, sql: string, extraArgs: string[] = []): Promise<string> {
+  return runClient('mariadb', [...mariadbArgs(url), ...extraArgs], sql);
 }
 
 /** Schema-only dump with a pg_dump at least as new as the server (older ones refuse to dump). */

@@ -1,39 +1,7 @@
-// The MariaDB client tools as the MySQL transition runner uses them: a schema-only mariadb-dump of
-// one database and its comparable form, and query output as `mariadb --batch --skip-column-names`
-// prints it (the format of check.out). db.ts keeps its client arguments private, so the small
-// equivalent lives here.
-import { spawn } from 'node:child_process';
-
-/** Runs a client binary; rejects with its stderr so assertion output shows the server's message. */
-function run(cmd: string, args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve(out);
-      else reject(new Error(err.trim() || `${cmd} exited with ${code ?? signal}`));
-    });
-    child.stdin.on('error', () => {}); // the client may exit before reading all input
-    child.stdin.end(input ?? '');
-  });
-}
-
-/** Connection options for the mariadb client tools (they take no URL), and the URL's database. */
-function clientArgs(url: string): { args: string[]; database: string } {
-  const u = new URL(url);
-  const args = ['--no-defaults', '--protocol=TCP', `--host=${u.hostname}`, `--port=${u.port || '3306'}`];
-  args.push(`--user=${decodeURIComponent(u.username || 'root')}`, '--default-character-set=utf8mb4');
-  if (u.password) args.push(`--password=${decodeURIComponent(u.password)}`);
-  return { args, database: decodeURIComponent(u.pathname.slice(1)) };
-}
+// The MariaDB client tools as the MySQL tests compare schemas with them: a schema-only
+// mariadb-dump of one database and its comparable form, and query output as
+// `mariadb --batch --skip-column-names` prints it (the format of check.out).
+import { mariadbConnection, mariadbExec, runClient } from './db.ts';
 
 const DUMP_FLAGS = [
   '--no-data',
@@ -50,9 +18,9 @@ const DUMP_FLAGS = [
  * and dumps of two databases holding the same schema compare equal.
  */
 export async function mariadbDump(url: string): Promise<string> {
-  const { args, database } = clientArgs(url);
+  const { args, database } = mariadbConnection(url);
   if (!database) throw new Error(`mariadbDump: ${url} names no database`);
-  const dump = await run('mariadb-dump', [...args, ...DUMP_FLAGS, '--', database]);
+  const dump = await runClient('mariadb-dump', [...args, ...DUMP_FLAGS, '--', database]);
   const named = dump.split('\n').find((l) => /^(USE |CREATE DATABASE)/i.test(l));
   if (named) throw new Error(`mariadbDump: the dump names a database: ${named}`);
   return dump;
@@ -106,7 +74,5 @@ export function comparableMysqlDump(dump: string): string {
  * one line per row, tab-separated, NULL as `NULL`, tabs/newlines/backslashes in values escaped.
  */
 export function mariadbQuery(url: string, sql: string): Promise<string> {
-  const { args, database } = clientArgs(url);
-  if (database) args.push(`--database=${database}`);
-  return run('mariadb', [...args, '--batch', '--skip-column-names'], sql);
+  return mariadbExec(url, sql, ['--batch', '--skip-column-names']);
 }

@@ -1,8 +1,8 @@
 // A mysql2 connection behind the small interface the rest of the driver uses. Errors from
 // connecting become one-line UserErrors that never show the password.
 import type { Connection, ConnectionOptions } from 'mysql2/promise';
-import { UserError } from '../../errors.ts';
-import { redact, urlPassword } from '../../redact.ts';
+import type { UserError } from '../../errors.ts';
+import { connectFailure } from '../connect-error.ts';
 import { type MysqlTarget, parseMysqlUrl } from './url.ts';
 
 export type Row = Record<string, unknown>;
@@ -63,25 +63,10 @@ export async function connectMysql(rawUrl: string): Promise<{ conn: MyConn; targ
   };
 }
 
+const AUTH = new Set(['ER_ACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR']);
+const NO_DATABASE = new Set(['ER_BAD_DB_ERROR']);
+
 /** Turns a connection failure into one line that names the problem, never the password. */
 function connectError(e: unknown, rawUrl: string, database: string | undefined): UserError {
-  const err = e as { code?: string; message?: string };
-  const secrets = [urlPassword(rawUrl)].filter((s): s is string => !!s);
-  const where = redact(rawUrl, secrets);
-  const msg = redact(err.message ?? String(e), secrets);
-  switch (err.code) {
-    case 'ER_ACCESS_DENIED_ERROR':
-    case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
-      return new UserError('AUTH', `authentication failed for ${where}: ${msg}`);
-    case 'ER_BAD_DB_ERROR':
-      return new UserError('NO_DATABASE', `database "${database}" does not exist on ${where}`);
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case 'EHOSTUNREACH':
-    case 'ETIMEDOUT':
-    case 'ENOENT':
-      return new UserError('CONNECT', `cannot reach the database server at ${where}: ${msg}`);
-    default:
-      return new UserError('CONNECT', `cannot connect to ${where}: ${msg}`);
-  }
+  return connectFailure(e, rawUrl, { database, auth: AUTH, noDatabase: NO_DATABASE });
 }

@@ -16,7 +16,9 @@ import {
   addForeignKeys,
   createSchema,
   createTableStmt,
+  eventStmt,
   type ModalStmt,
+  routineStmt,
   tableOrder,
   triggerOrder,
   triggerStmt,
@@ -27,8 +29,6 @@ import {
 import {
   checkDef,
   columnDef,
-  createEvent,
-  createRoutine,
   indexDef,
   objName,
   partitionClause,
@@ -55,6 +55,11 @@ export function planChanges(changes: readonly Change[], ctx: PlanCtx): Stmt[] {
   const last: ModalStmt[] = [];
   const final: ModalStmt[] = [];
   const name = (schema: string, n: string) => objName(schema, n, ctx);
+  const dropEvent = (schema: string, n: string): Stmt => ({
+    sql: `DROP EVENT ${name(schema, n)}`,
+    comment: `Drop event "${n}"`,
+    objects: [`${schema}.${n}`],
+  });
 
   // Foreign keys to drop first and to add at the end, per table (by the table's new name).
   const dropFks = new Map<string, { schema: string; table: string; names: string[] }>();
@@ -116,34 +121,13 @@ export function planChanges(changes: readonly Change[], ctx: PlanCtx): Stmt[] {
         last.push(routineStmt(c.schema, c.obj, ctx));
         break;
       case 'drop_event':
-        first.push({
-          sql: `DROP EVENT ${name(c.schema, c.obj.name)}`,
-          comment: `Drop event "${c.obj.name}"`,
-          objects: [`${c.schema}.${c.obj.name}`],
-        });
+        first.push(dropEvent(c.schema, c.obj.name));
         break;
       case 'modify_event':
-        last.push(
-          {
-            sql: `DROP EVENT ${name(c.schema, c.from.name)}`,
-            comment: `Drop event "${c.from.name}"`,
-            objects: [`${c.schema}.${c.from.name}`],
-          },
-          {
-            sql: createEvent(c.schema, c.to, ctx),
-            comment: `Create event "${c.to.name}"`,
-            objects: [`${c.schema}.${c.to.name}`],
-            sqlMode: c.to.sqlMode,
-          },
-        );
+        last.push(dropEvent(c.schema, c.from.name), eventStmt(c.schema, c.to, ctx));
         break;
       case 'add_event':
-        last.push({
-          sql: createEvent(c.schema, c.obj, ctx),
-          comment: `Create event "${c.obj.name}"`,
-          objects: [`${c.schema}.${c.obj.name}`],
-          sqlMode: c.obj.sqlMode,
-        });
+        last.push(eventStmt(c.schema, c.obj, ctx));
         break;
       case 'rename_table':
         tables.push({
@@ -249,15 +233,6 @@ function dropRoutine(schema: string, f: Func, ctx: RenderCtx): Stmt {
     sql: `DROP ${routineKind(f)} ${objName(schema, f.name, ctx)}`,
     comment: `Drop ${f.kind} "${f.name}"`,
     objects: [`${schema}.${f.name}`],
-  };
-}
-
-function routineStmt(schema: string, f: Func, ctx: RenderCtx): ModalStmt {
-  return {
-    sql: createRoutine(schema, f, ctx),
-    comment: `Create ${f.kind} "${f.name}"`,
-    objects: [`${schema}.${f.name}`],
-    sqlMode: f.sqlMode,
   };
 }
 

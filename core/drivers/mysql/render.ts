@@ -1,7 +1,7 @@
 // Whole-realm creation DDL in dependency order, and the ordering helpers the planner shares:
 // tables before the tables whose foreign keys point at them, views after what they read, and
 // the `sql_mode` each trigger, routine and event was created under.
-import type { Realm, Schema, Table, Trigger, View } from '../../schema/model.ts';
+import type { Func, MysqlEvent, Realm, Schema, Table, Trigger, View } from '../../schema/model.ts';
 import type { Stmt } from '../driver.ts';
 import {
   createEvent,
@@ -14,9 +14,6 @@ import {
   type RenderCtx,
 } from './render-objects.ts';
 import { ident, literal } from './sql.ts';
-
-/** Statements whose body may hold `;`. */
-const COMPOUND = /^CREATE (TRIGGER|PROCEDURE|FUNCTION|EVENT)\b/;
 
 /** A statement that must run under a given `sql_mode` (triggers, routines, events). */
 export type ModalStmt = Stmt & { sqlMode?: string | undefined };
@@ -144,25 +141,34 @@ export function addForeignKeys(
 function schemaObjects(s: Schema, ctx: RenderCtx): ModalStmt[] {
   const out: ModalStmt[] = [];
   for (const v of viewOrder(s.views)) out.push(viewStmt(s.name, v, ctx, false));
-  for (const f of s.functions) {
-    out.push({
-      sql: createRoutine(s.name, f, ctx),
-      comment: `Create ${f.kind} "${f.name}"`,
-      objects: [`${s.name}.${f.name}`],
-      sqlMode: f.sqlMode,
-    });
-  }
+  for (const f of s.functions) out.push(routineStmt(s.name, f, ctx));
   for (const t of s.tables)
     for (const tr of triggerOrder(t.triggers)) out.push(triggerStmt(s.name, t.name, tr, ctx));
-  for (const e of s.events ?? []) {
-    out.push({
-      sql: createEvent(s.name, e, ctx),
-      comment: `Create event "${e.name}"`,
-      objects: [`${s.name}.${e.name}`],
-      sqlMode: e.sqlMode,
-    });
-  }
+  for (const e of s.events ?? []) out.push(eventStmt(s.name, e, ctx));
   return out;
+}
+
+/** A body with `;` inside needs DELIMITER lines in a script for the mysql client. */
+const compound = (body: string | undefined) => ((body ?? '').includes(';') ? { compound: true } : {});
+
+export function routineStmt(schema: string, f: Func, ctx: RenderCtx): ModalStmt {
+  return {
+    sql: createRoutine(schema, f, ctx),
+    comment: `Create ${f.kind} "${f.name}"`,
+    objects: [`${schema}.${f.name}`],
+    sqlMode: f.sqlMode,
+    ...compound(f.body),
+  };
+}
+
+export function eventStmt(schema: string, e: MysqlEvent, ctx: RenderCtx): ModalStmt {
+  return {
+    sql: createEvent(schema, e, ctx),
+    comment: `Create event "${e.name}"`,
+    objects: [`${schema}.${e.name}`],
+    sqlMode: e.sqlMode,
+    ...compound(e.body),
+  };
 }
 
 export function viewStmt(schema: string, v: View, ctx: RenderCtx, replace: boolean): Stmt {
@@ -179,6 +185,7 @@ export function triggerStmt(schema: string, table: string, tr: Trigger, ctx: Ren
     comment: `Create trigger "${tr.name}" on "${table}"`,
     objects: [`${schema}.${table}`],
     sqlMode: tr.sqlMode,
+    ...compound(tr.body),
   };
 }
 
@@ -199,7 +206,7 @@ export function withSqlModes(stmts: readonly ModalStmt[], sessionMode: string): 
   };
   for (const { sqlMode, ...stmt } of stmts) {
     if (sqlMode !== undefined && sqlMode !== mode) set(sqlMode);
-    out.push(COMPOUND.test(stmt.sql) && stmt.sql.includes(';') ? { ...stmt, compound: true } : stmt);
+    out.push(stmt);
   }
   if (mode !== sessionMode) set(sessionMode);
   return out;

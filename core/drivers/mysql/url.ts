@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../errors.ts';
 import { redact } from '../../redact.ts';
+import { readUrl } from '../connect-error.ts';
 
 export interface MysqlTarget {
   host?: string;
@@ -30,20 +31,7 @@ export function isMysqlUrl(url: string): boolean {
 }
 
 export function parseMysqlUrl(raw: string): MysqlTarget {
-  const bad = (why: string) => new UserError('BAD_URL', `malformed database URL "${redact(raw)}": ${why}`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw bad(EXPECTED);
-  }
-  const decode = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      throw bad('a percent-escape (%xx) is not valid');
-    }
-  };
+  const { url, bad, decode } = readUrl(raw, EXPECTED);
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   if (!['mysql', 'mysql+unix', 'maria', 'mariadb'].includes(scheme)) {
     throw new UserError('BAD_URL', `unsupported URL scheme "${url.protocol}" in "${redact(raw)}"`);

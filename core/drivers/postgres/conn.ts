@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { UserError } from '../../errors.ts';
 import { redact, urlPassword } from '../../redact.ts';
+import { connectFailure } from '../connect-error.ts';
 import { pgliteExtensions } from './pglite-extensions.ts';
 import { type PgTarget, parsePgUrl } from './url.ts';
 
@@ -73,32 +74,17 @@ async function openServer(rawUrl: string, target: Extract<PgTarget, { kind: 'ser
   };
 }
 
+const AUTH = new Set(['28P01', '28000']);
+const NO_DATABASE = new Set(['3D000']);
+
 /** Turns a driver's connection failure into one line that names the problem, never the password. */
 export function connectError(e: unknown, rawUrl: string, database: string): UserError {
-  const err = e as { code?: string; message?: string };
-  const secrets = [urlPassword(rawUrl)].filter((s): s is string => !!s);
-  const where = redact(rawUrl, secrets);
-  const msg = redact(err.message ?? String(e), secrets);
   // pg raises SASL failures (no password given for a role that needs one) without a SQLSTATE.
-  if (/SASL|password must be a string/i.test(err.message ?? '')) {
+  if (/SASL|password must be a string/i.test((e as { message?: string })?.message ?? '')) {
     return new UserError(
       'AUTH',
-      `authentication failed for ${where}: the server requires a password; put it in the URL as user:password@host`,
+      `authentication failed for ${redact(rawUrl, [urlPassword(rawUrl) ?? ''])}: the server requires a password; put it in the URL as user:password@host`,
     );
   }
-  switch (err.code) {
-    case '28P01':
-    case '28000':
-      return new UserError('AUTH', `authentication failed for ${where}: ${msg}`);
-    case '3D000':
-      return new UserError('NO_DATABASE', `database "${database}" does not exist on ${where}`);
-    case 'ECONNREFUSED':
-    case 'ENOTFOUND':
-    case 'EHOSTUNREACH':
-    case 'ETIMEDOUT':
-    case 'ENOENT':
-      return new UserError('CONNECT', `cannot reach the database server at ${where}: ${msg}`);
-    default:
-      return new UserError('CONNECT', `cannot connect to ${where}: ${msg}`);
-  }
+  return connectFailure(e, rawUrl, { database, auth: AUTH, noDatabase: NO_DATABASE });
 }

@@ -2,6 +2,7 @@
 // embedded engine (in memory, or `pglite:///abs/dir` and `pglite://./rel/dir` persisted on disk).
 import { UserError } from '../../errors.ts';
 import { redact } from '../../redact.ts';
+import { readUrl } from '../connect-error.ts';
 
 export type PgTarget =
   | { kind: 'server'; connectionString: string; database: string; searchPath: string | undefined }
@@ -11,20 +12,7 @@ export type PgTarget =
 const EXPECTED = 'expected postgres://user@host:port/dbname (a password goes after the user: user:password@)';
 
 export function parsePgUrl(raw: string): PgTarget {
-  const bad = (why: string) => new UserError('BAD_URL', `malformed database URL "${redact(raw)}": ${why}`);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw bad(EXPECTED);
-  }
-  const decode = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      throw bad('a percent-escape (%xx) is not valid');
-    }
-  };
+  const { url, bad, decode } = readUrl(raw, EXPECTED);
   const searchPath = url.searchParams.get('search_path') ?? undefined;
   if (url.protocol === 'pglite:') {
     // `pglite://` alone is in memory; a host of `.` means a path relative to the working directory.
