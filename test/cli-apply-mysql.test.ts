@@ -11,6 +11,19 @@ import { withDatabase } from '../core/drivers/mysql/url.ts';
 import { ROOT, runCli } from './helpers/cli.ts';
 import { freshMysqlDatabase, mariadbExec } from './helpers/db.ts';
 
+/** `schema apply` of a desired SQL file to `url`, through a temporary dev database on its server. */
+const applyArgs = (url: string, desired: string) => [
+  'schema',
+  'apply',
+  '--url',
+  url,
+  '--to',
+  pathToFileURL(desired).href,
+  '--dev-url',
+  withDatabase(url, undefined),
+  '--auto-approve',
+];
+
 const dir = () => mkdtempSync(join(process.env.ATLAS_TS_TEST_TMP ?? tmpdir(), 'cli-mysql-'));
 
 test('mysql apply: the third statement fails, 1-2 stay applied, a re-run completes', {
@@ -33,17 +46,7 @@ test('mysql apply: the third statement fails, 1-2 stay applied, a re-run complet
      CREATE TABLE b (id int PRIMARY KEY, note text);
      CREATE TABLE c (id int PRIMARY KEY, code int);`,
   );
-  const args = [
-    'schema',
-    'apply',
-    '--url',
-    db.url,
-    '--to',
-    pathToFileURL(desired).href,
-    '--dev-url',
-    withDatabase(db.url, undefined),
-    '--auto-approve',
-  ];
+  const args = applyArgs(db.url, desired);
   const first = await runCli(ROOT, args, 30_000);
   assert.equal(first.code, 1, first.stderr);
   assert.match(first.stdout, /Planned changes \(3 statements, each on its own\)/);
@@ -113,21 +116,7 @@ test('mysql apply: USE in a desired state for one database is refused at its lin
   if (!db) return;
   const desired = join(dir(), 'schema.sql');
   writeFileSync(desired, 'CREATE TABLE a (id int PRIMARY KEY);\n  USE other;\n');
-  const res = await runCli(
-    ROOT,
-    [
-      'schema',
-      'apply',
-      '--url',
-      db.url,
-      '--to',
-      pathToFileURL(desired).href,
-      '--dev-url',
-      withDatabase(db.url, undefined),
-      '--auto-approve',
-    ],
-    30_000,
-  );
+  const res = await runCli(ROOT, applyArgs(db.url, desired), 30_000);
   assert.equal(res.code, 1);
   assert.match(
     res.stderr,
