@@ -23,3 +23,17 @@ export function required(value: unknown, flag: string, usage: string): string {
     throw new UserError('BAD_ARGS', `missing required flag ${flag}`, { help: usage });
   return value;
 }
+
+/** `--var name=value` flags; a name given more than once becomes a list (as Atlas). */
+export function parseVars(flags: readonly string[] | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const flag of flags ?? []) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) throw new UserError('BAD_ARGS', `--var "${flag}" is not name=value`);
+    const name = flag.slice(0, eq);
+    const value = flag.slice(eq + 1);
+    const seen = out[name];
+    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return out;
+}

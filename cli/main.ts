@@ -17,10 +17,10 @@ declare const ATLAS_TS_VERSION: string;
 
 const USAGE = `Usage: atlas-ts <command> [flags]
 
-Database schema as code for PostgreSQL (MySQL/MariaDB coming).
+Database schema as code for PostgreSQL and MySQL/MariaDB.
 
 Commands:
-  schema inspect   print the schema of a database as SQL or JSON
+  schema inspect   print the schema of a database as SQL, Atlas HCL or JSON
   schema apply     plan and apply the changes that bring a database to a desired schema
   schema diff      print the SQL that takes one schema to another
   schema clean     drop every object in a database or schema

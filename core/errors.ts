@@ -9,6 +9,8 @@ export type UserErrorCode =
   | 'UNSUPPORTED'
   | 'BAD_ARGS'
   | 'SQL'
+  /** A mistake in an HCL file (schema or atlas.hcl); the message names file:line:col. */
+  | 'HCL'
   /** The database's schema changed between planning and applying. */
   | 'CHANGED'
   /** Another apply holds the schema lock. */

@@ -8,7 +8,7 @@ import { isEmptyPlan, type Plan } from '../../core/plan/plan.ts';
 import { planJson, renderApplied, renderExecFailure, renderPlanText } from '../../core/plan/render-plan.ts';
 import { planSchema } from '../../core/plan/schema-plan.ts';
 import { fingerprint } from '../../core/schema/fingerprint.ts';
-import { parse, required } from '../args.ts';
+import { parse, parseVars, required } from '../args.ts';
 
 /** What a command may do besides returning its output: write before a prompt, and ask. */
 export interface CommandIo {
@@ -33,8 +33,9 @@ after approval.
 Flags:
   -u, --url URL           database to change: postgres://user:pass@host:port/db[?search_path=schema],
                           pglite:///abs/dir or pglite://./rel/dir
-      --to URL            desired schema (repeatable): file://schema.sql, file://dir/ (its .sql files
-                          in name order) or a database URL
+      --to URL            desired schema (repeatable): file://schema.sql, file://schema.hcl (Atlas
+                          HCL), file://dir/ (its .sql or .hcl files in name order) or a database URL
+      --var NAME=VALUE    input variable of HCL desired states (repeatable; repeated names make lists)
       --dev-url URL       dev database the desired SQL runs on to be normalized; must be empty;
                           default: an embedded PostgreSQL (PGlite) in memory
   -s, --schema NAME       manage only this schema (repeatable); default: the URL's schema, else all
@@ -76,6 +77,7 @@ export async function schemaApply(argv: string[], io: CommandIo): Promise<Comman
       'tx-mode': { type: 'string', default: 'file' },
       'lock-timeout': { type: 'string', default: '10s' },
       format: { type: 'string', default: 'text' },
+      var: { type: 'string', multiple: true },
     },
     usage,
   );
@@ -85,7 +87,7 @@ export async function schemaApply(argv: string[], io: CommandIo): Promise<Comman
   if (to.length === 0) throw new UserError('BAD_ARGS', 'missing required flag --to', { help: usage });
   const run = runOptions(values, usage);
   const scope = { schemas: values.schema ?? [], exclude: values.exclude ?? [] };
-  const planned = await planSchema({ url, to, devUrl: values['dev-url'], ...scope });
+  const planned = await planSchema({ url, to, devUrl: values['dev-url'], vars: parseVars(values.var), ...scope });
   try {
     return await runPlan(io, planned.driver, planned.plan, {
       ...run,

@@ -2,7 +2,7 @@
 import { UserError } from '../../core/errors.ts';
 import { planJson, renderScript } from '../../core/plan/render-plan.ts';
 import { diffStates } from '../../core/plan/schema-plan.ts';
-import { parse } from '../args.ts';
+import { parse, parseVars } from '../args.ts';
 import type { CommandIo, CommandResult } from './schema-apply.ts';
 
 export const usage = `Usage: atlas-ts schema diff --from URL --to URL [flags]
@@ -11,8 +11,10 @@ Print the SQL statements that take the "from" schema to the "to" schema. Nothing
 
 Flags:
       --from URL       current schema (repeatable): a database URL, or file://schema.sql /
-                       file://dir/ loaded on the dev database
-      --to URL         desired schema (repeatable): file://schema.sql, file://dir/ or a database URL
+                       file://schema.hcl / file://dir/ loaded on the dev database
+      --to URL         desired schema (repeatable): file://schema.sql, file://schema.hcl (Atlas HCL),
+                       file://dir/ or a database URL
+      --var NAME=VALUE input variable of HCL files (repeatable)
       --dev-url URL    dev database SQL files run on to be normalized; must be empty; its
                        ?search_path= limits the diff to one schema when both sides are files;
                        default: an embedded PostgreSQL (PGlite) in memory
@@ -36,6 +38,7 @@ export async function schemaDiff(argv: string[], io: CommandIo): Promise<Command
       schema: { type: 'string', short: 's', multiple: true },
       exclude: { type: 'string', multiple: true },
       format: { type: 'string', default: 'sql' },
+      var: { type: 'string', multiple: true },
     },
     usage,
   );
@@ -54,6 +57,7 @@ export async function schemaDiff(argv: string[], io: CommandIo): Promise<Command
     devUrl: values['dev-url'],
     schemas: values.schema ?? [],
     exclude: values.exclude ?? [],
+    vars: parseVars(values.var),
   });
   for (const w of warnings) io.err(`Warning: ${w}\n`);
   if (format === 'json') {

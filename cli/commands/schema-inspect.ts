@@ -1,49 +1,83 @@
-// `atlas-ts schema inspect`: print the schema of a database as SQL or as the JSON model.
+// `atlas-ts schema inspect`: print the schema of a database, or of schema files as a dev
+// database prints them, as SQL, Atlas HCL or the JSON model.
+import { loadDesiredState } from '../../core/devdb/load.ts';
+import type { Driver } from '../../core/drivers/driver.ts';
 import { openDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
+import { encodeSchemaHcl } from '../../core/hcl/schema-files.ts';
 import { formatScript } from '../../core/plan/script.ts';
-import { parse, required } from '../args.ts';
+import type { Realm } from '../../core/schema/model.ts';
+import { parse, parseVars, required } from '../args.ts';
 
 export const usage = `Usage: atlas-ts schema inspect --url URL [flags]
 
-Inspect a database and print its schema.
+Inspect a database (or schema files) and print its schema.
 
 Flags:
   -u, --url URL        database to inspect: postgres://user:pass@host:port/db[?search_path=schema],
-                       pglite:// (embedded, in memory), pglite:///abs/dir or pglite://./rel/dir
+                       mysql://user:pass@host:port[/db], pglite:// (embedded, in memory),
+                       pglite:///abs/dir or pglite://./rel/dir; or schema files (file://schema.hcl,
+                       file://schema.sql, file://dir/) printed as the dev database reads them
+      --dev-url URL    dev database for file:// URLs (default: embedded PostgreSQL; MySQL needs one)
   -s, --schema NAME    inspect only this schema (repeatable); default: the URL's schema, else all
       --exclude GLOB   leave out matching objects (repeatable): "schema", "schema.table",
                        "schema.table.column"; * and ? match within one name
-      --format FORMAT  sql (default): creation DDL in dependency order; json: the schema model
+      --format FORMAT  sql (default): creation DDL in dependency order; hcl: Atlas schema HCL;
+                       json: the schema model
+      --var NAME=VALUE input variable of HCL files (repeatable)
   -h, --help           show this help
 
 Examples:
   atlas-ts schema inspect --url "postgres://app@localhost:5432/shop?sslmode=disable"
-  atlas-ts schema inspect --url "postgres://app@localhost/shop?search_path=billing" --format json
+  atlas-ts schema inspect --url "postgres://app@localhost/shop?search_path=billing" --format hcl
+  atlas-ts schema inspect --url file://schema.hcl --format sql
   atlas-ts schema inspect --url pglite://./data --exclude "public.audit_*"`;
+
+const FORMATS = ['sql', 'hcl', 'json'];
 
 export async function schemaInspect(argv: string[]): Promise<string> {
   const { values } = parse(
     argv,
     {
       url: { type: 'string', short: 'u' },
+      'dev-url': { type: 'string' },
       schema: { type: 'string', short: 's', multiple: true },
       exclude: { type: 'string', multiple: true },
       format: { type: 'string', default: 'sql' },
+      var: { type: 'string', multiple: true },
     },
     usage,
   );
   if (values.help) return usage;
   const url = required(values.url, '--url', usage);
-  const format = values.format;
-  if (format !== 'sql' && format !== 'json') {
-    throw new UserError('BAD_ARGS', `unknown --format "${format}": use sql or json`);
+  const format = values.format ?? 'sql';
+  if (!FORMATS.includes(format)) {
+    throw new UserError('BAD_ARGS', `unknown --format "${format}": use sql, hcl or json`);
   }
-  const driver = await openDriver(url);
+  const scope = { schemas: values.schema ?? [], exclude: values.exclude ?? [] };
+  const files = /^file:/i.test(url);
+  // Schema files are printed by a dev database, whose driver also renders them as SQL.
+  const driver = await openDriver(files ? (values['dev-url'] ?? 'pglite://') : url);
   try {
-    const realm = await driver.inspect({ schemas: values.schema ?? [], exclude: values.exclude ?? [] });
-    return format === 'json' ? JSON.stringify(realm, null, 2) : formatScript(driver.createStatements(realm));
+    const realm = files
+      ? (
+          await loadDesiredState({
+            to: [url],
+            devUrl: values['dev-url'],
+            target: { dialect: driver.dialect, version: driver.serverVersion, boundSchema: driver.boundSchema },
+            vars: parseVars(values.var),
+            ...scope,
+          })
+        ).realm
+      : await driver.inspect(scope);
+    return render(realm, format, driver);
   } finally {
     await driver.close();
   }
+}
+
+function render(realm: Realm, format: string, driver: Driver): string {
+  if (format === 'json') return JSON.stringify(realm, null, 2);
+  if (format === 'hcl') return encodeSchemaHcl(realm).trimEnd();
+  return formatScript(driver.createStatements(realm));
 }

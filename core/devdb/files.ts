@@ -10,18 +10,54 @@ export interface SqlFile {
   text: string;
 }
 
-export type DesiredSources = { kind: 'files'; files: SqlFile[] } | { kind: 'url'; url: string };
+/**
+ * A desired-state source as a project file (atlas.hcl) can give it: a URL string (`file://`,
+ * database), text that was produced rather than read (an `external_schema` program's output),
+ * or a `composite_schema`: several sources, each loaded into its own schema.
+ */
+export type DesiredInput = string | InlineSource | CompositeSource;
+
+export interface InlineSource {
+  kind: 'inline';
+  /** Where the text came from, for messages (`data.external_schema.app`); `.hcl` makes it HCL. */
+  path: string;
+  text: string;
+}
+
+export interface CompositeSource {
+  kind: 'composite';
+  /** For messages: `data.composite_schema.app`. */
+  name: string;
+  members: { schema: string; src: DesiredInput[] }[];
+}
+
+/** SQL files, Atlas schema HCL files (never both: they would be two desired states), one URL, or a composite. */
+export type DesiredSources =
+  | { kind: 'files'; files: SqlFile[] }
+  | { kind: 'hcl'; files: SqlFile[] }
+  | { kind: 'url'; url: string }
+  | { kind: 'composite'; name: string; members: { schema: string; sources: DesiredSources }[] };
 
 const DB_SCHEMES = /^(postgres|postgresql|pglite|mysql|maria|mariadb):/i;
 
 /** Sorts out the `to` entries: SQL files (read, in order) or exactly one database URL. */
 export async function readDesiredSources(
-  to: readonly string[],
+  to: readonly DesiredInput[],
   cwd = process.cwd(),
 ): Promise<DesiredSources> {
   if (to.length === 0)
     throw new UserError('BAD_ARGS', 'no desired state given: pass file:// paths or a database URL');
-  const urls = to.filter((t) => DB_SCHEMES.test(t));
+  const composite = to.filter((t): t is CompositeSource => typeof t !== 'string' && t.kind === 'composite');
+  if (composite.length > 0) {
+    if (to.length > 1) {
+      throw new UserError('BAD_ARGS', `${composite[0]!.name} must be the only desired state: add the other sources to it as schemas`);
+    }
+    const c = composite[0]!;
+    const members = [];
+    for (const m of c.members) members.push({ schema: m.schema, sources: await readDesiredSources(m.src, cwd) });
+    return { kind: 'composite', name: c.name, members };
+  }
+  const urls = to.filter((t): t is string => typeof t === 'string' && DB_SCHEMES.test(t));
   if (urls.length > 0) {
     if (to.length > 1) {
       throw new UserError(
@@ -32,8 +68,19 @@ export async function readDesiredSources(
     return { kind: 'url', url: urls[0]! };
   }
   const files: SqlFile[] = [];
-  for (const entry of to) files.push(...(await readEntry(entry, cwd)));
-  return { kind: 'files', files };
+  for (const entry of to) {
+    if (typeof entry === 'string') files.push(...(await readEntry(entry, cwd)));
+    else if (entry.kind === 'inline') files.push({ path: entry.path, text: entry.text });
+  }
+  const hcl = files.filter((f) => isHcl(f.path));
+  if (hcl.length === 0) return { kind: 'files', files };
+  if (hcl.length !== files.length) {
+    throw new UserError(
+      'BAD_ARGS',
+      `the desired state mixes SQL and HCL files (${hcl[0]!.path}, ${files.find((f) => !isHcl(f.path))!.path}): give one kind, or combine them with a composite_schema data source in atlas.hcl`,
+    );
+  }
+  return { kind: 'hcl', files };
 }
 
 async function readEntry(entry: string, cwd: string): Promise<SqlFile[]> {
@@ -54,15 +101,15 @@ async function readEntry(entry: string, cwd: string): Promise<SqlFile[]> {
     throw notReadable(entry, path, e, cwd);
   }
   if (!isDir) {
-    if (/\.hcl$/i.test(path)) {
-      throw new UserError('UNSUPPORTED', `${path}: HCL desired state is not supported yet; give SQL files`);
-    }
+    if (isProjectFile(path)) throw projectFileGiven(path);
     return [{ path, text: await readText(entry, path, abs, cwd) }];
   }
   let names: string[];
   try {
     const entries = await readdir(abs, { withFileTypes: true });
-    names = entries.filter((d) => !d.isDirectory() && d.name.endsWith('.sql')).map((d) => d.name);
+    names = entries
+      .filter((d) => !d.isDirectory() && (d.name.endsWith('.sql') || isHcl(d.name)) && !isProjectFile(d.name))
+      .map((d) => d.name);
   } catch (e) {
     throw notReadable(entry, path, e, cwd);
   }
@@ -70,7 +117,7 @@ async function readEntry(entry: string, cwd: string): Promise<SqlFile[]> {
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (names.length === 0) {
     // An empty desired state would plan dropping everything, so a wrong directory must not pass.
-    throw new UserError('BAD_ARGS', `directory "${path}" (from ${entry}) holds no .sql files`);
+    throw new UserError('BAD_ARGS', `directory "${path}" (from ${entry}) holds no .sql or .hcl files`);
   }
   const dir = path.endsWith('/') ? path : `${path}/`;
   return Promise.all(
@@ -78,6 +125,17 @@ async function readEntry(entry: string, cwd: string): Promise<SqlFile[]> {
       path: `${dir}${name}`,
       text: await readText(entry, `${dir}${name}`, resolve(abs, name), cwd),
     })),
+  );
+}
+
+const isHcl = (path: string) => /\.hcl$/i.test(path);
+/** `atlas.hcl` configures a project; it is not a schema. */
+const isProjectFile = (path: string) => /(^|\/)atlas\.hcl$/i.test(path);
+
+function projectFileGiven(path: string): UserError {
+  return new UserError(
+    'BAD_ARGS',
+    `${path} is a project file, not a schema: select an environment with --env NAME (and --config file://${path}) instead`,
   );
 }
 

@@ -7,21 +7,25 @@ import { isMysqlUrl, parseMysqlUrl, withDatabase } from '../drivers/mysql/url.ts
 import { PostgresDriver } from '../drivers/postgres/driver.ts';
 import { parsePgUrl } from '../drivers/postgres/url.ts';
 import { isUserError, UserError } from '../errors.ts';
+import type { InputVars } from '../hcl/document.ts';
+import { readSchemaHcl } from '../hcl/schema-files.ts';
 import type { SqlStatement } from '../migrate/split.ts';
 import type { Dialect, Realm } from '../schema/model.ts';
-import { openDevDatabase } from './dev-database.ts';
-import type { DesiredState } from './devdb.ts';
+import { type DevDatabase, openDevDatabase } from './dev-database.ts';
+import type { DesiredState, RenameHint } from './devdb.ts';
 import { executeFile, fileStatements } from './execute.ts';
-import { readDesiredSources, type SqlFile } from './files.ts';
+import { type DesiredInput, type DesiredSources, readDesiredSources, type SqlFile } from './files.ts';
 import { renameHints } from './hints.ts';
 import { databaseSwitch, MYSQL_DEV_URL_HINT } from './mysql-dev-database.ts';
 import { renameSchema, urlSchema, versionWarning, withSearchPath } from './scope.ts';
 
+import { applyRealm } from './normalize.ts';
+
 export { normalizeRealm } from './normalize.ts';
 
 export interface LoadInput {
-  /** `file://` SQL files or directories (files in lexical order), or database URLs. */
-  to: string[];
+  /** `file://` SQL or HCL files or directories (files in lexical order), database URLs, or project-file sources. */
+  to: readonly DesiredInput[];
   devUrl?: string | undefined;
   target: {
     dialect: Dialect;
@@ -33,27 +37,110 @@ export interface LoadInput {
   /** Schemas in scope; the desired state is inspected with the same scope. */
   schemas: string[];
   exclude: string[];
+  /** Input variables of HCL desired states (`--var name=value`). */
+  vars?: InputVars | undefined;
 }
 
 export async function loadDesiredState(input: LoadInput): Promise<DesiredState> {
   const { dialect, boundSchema } = input.target;
   const sources = await readDesiredSources(input.to);
   if (sources.kind === 'url') return inspectUrl(sources.url, input);
-  // Split first: a file that cannot be split fails before a dev database is started.
-  const files = sources.files.map((file) => ({ file, stmts: fileStatements(file, dialect) }));
-  if (dialect === 'mysql') {
-    if (input.devUrl === undefined) {
+  if (dialect === 'mysql' && input.devUrl === undefined) {
+    throw new UserError(
+      'BAD_ARGS',
+      `a MySQL desired state given as ${sources.kind === 'hcl' ? 'HCL' : 'SQL'} needs a dev database: ${MYSQL_DEV_URL_HINT}`,
+    );
+  }
+  if (sources.kind === 'composite') {
+    if (boundSchema !== undefined && sources.members.length > 1) {
       throw new UserError(
         'BAD_ARGS',
-        `a MySQL desired state given as SQL needs a dev database: ${MYSQL_DEV_URL_HINT}`,
+        `${sources.name} has ${sources.members.length} schemas but the target URL is bound to schema "${boundSchema}": use a URL without a schema for the whole database`,
       );
     }
-    if (boundSchema !== undefined) for (const f of files) refuseDatabaseSwitch(f.file, f.stmts);
+    // Each member is read (and checked) before the dev database starts, then loaded into its schema.
+    const members = sources.members.map((m) => ({ schema: m.schema, loader: loader(m.sources, input, m.schema) }));
+    return viaDevDatabase(input, {
+      load: async (dev) => {
+        for (const m of members) {
+          if (boundSchema === undefined) await useSchema(dev, m.schema, m.loader.kind === 'sql');
+          await m.loader.load(dev);
+        }
+      },
+      hints: (dev) => members.flatMap((m) => m.loader.hints(dev)),
+    });
   }
+  return viaDevDatabase(input, loader(sources, input, undefined));
+}
+
+interface Loader {
+  kind: 'sql' | 'hcl';
+  load(dev: DevDatabase): Promise<void>;
+  hints(dev: DevDatabase): RenameHint[];
+}
+
+/**
+ * How SQL or HCL files get onto the dev database. `into` names the schema a composite member
+ * loads into: its HCL is renamed to it, and its SQL runs with it as the current schema.
+ */
+function loader(sources: DesiredSources, input: LoadInput, into: string | undefined): Loader {
+  const { dialect, boundSchema } = input.target;
+  if (sources.kind === 'url' || sources.kind === 'composite') {
+    throw new UserError('BAD_ARGS', 'a composite_schema member must be SQL or HCL files, not a database URL or another composite');
+  }
+  const target = boundSchema ?? into;
+  if (sources.kind === 'hcl') {
+    // Decoded before a dev database is started: a mistake in the file fails fast.
+    const decoded = readSchemaHcl(sources.files, { dialect, vars: input.vars });
+    const declared = boundToTarget(decoded.realm, target);
+    const hints = decoded.hints.map((h) => (target === undefined ? h : { ...h, schema: target }));
+    return {
+      kind: 'hcl',
+      load: (dev) =>
+        applyRealm(
+          dev.driver,
+          boundSchema !== undefined && dev.loadSchema !== boundSchema
+            ? renameSchema(declared, boundSchema, dev.loadSchema)
+            : declared,
+        ),
+      hints: () => hints,
+    };
+  }
+  // Split first: a file that cannot be split fails before a dev database is started.
+  const files = sources.files.map((file) => ({ file, stmts: fileStatements(file, dialect) }));
+  if (dialect === 'mysql' && target !== undefined) {
+    for (const f of files) refuseDatabaseSwitch(f.file, f.stmts);
+  }
+  return {
+    kind: 'sql',
+    load: async (dev) => {
+      for (const { file, stmts } of files) await executeFile(dev.driver, file, stmts);
+    },
+    hints: (dev) => files.flatMap(({ stmts }) => renameHints(stmts, target ?? dev.loadSchema)),
+  };
+}
+
+/** Makes `schema` exist and, for SQL, current, so that unqualified names land in it. */
+async function useSchema(dev: DevDatabase, schema: string, current: boolean): Promise<void> {
+  if (dev.driver.dialect === 'mysql') {
+    const q = `\`${schema.replace(/`/g, '``')}\``;
+    await dev.driver.execScript(`CREATE DATABASE IF NOT EXISTS ${q}${current ? `; USE ${q}` : ''}`);
+    return;
+  }
+  const q = `"${schema.replace(/"/g, '""')}"`;
+  await dev.driver.execScript(`CREATE SCHEMA IF NOT EXISTS ${q}${current ? `; SET search_path TO ${q}` : ''}`);
+}
+
+/** A desired state put on a dev database by `load`, then inspected as the target would be. */
+async function viaDevDatabase(
+  input: LoadInput,
+  how: { load: (dev: DevDatabase) => Promise<void>; hints: (dev: DevDatabase) => RenameHint[] },
+): Promise<DesiredState> {
+  const { dialect, boundSchema } = input.target;
   const dev = await openDevDatabase({ devUrl: input.devUrl, boundSchema, defaults: input.target.defaults });
   let state: DesiredState;
   try {
-    for (const { file, stmts } of files) await executeFile(dev.driver, file, stmts);
+    await how.load(dev);
     let realm = await inspectDesired(dev.driver, await dev.inspectScope(input.schemas), input.exclude);
     // A MySQL dev database has a name of its own: compare its contents as the target's.
     if (boundSchema !== undefined && dev.loadSchema !== boundSchema) {
@@ -61,7 +148,7 @@ export async function loadDesiredState(input: LoadInput): Promise<DesiredState> 
     }
     state = {
       realm,
-      hints: files.flatMap(({ stmts }) => renameHints(stmts, boundSchema ?? dev.loadSchema)),
+      hints: how.hints(dev),
       warnings:
         dialect === 'postgres'
           ? versionWarning('dev database', dev.driver.serverVersion, input.target.version)
@@ -76,6 +163,22 @@ export async function loadDesiredState(input: LoadInput): Promise<DesiredState> 
   }
   await dev.close();
   return state;
+}
+
+/**
+ * An HCL document for a target bound to one schema describes that schema, whatever it calls
+ * it (as Atlas compares a bound schema's contents, not its name).
+ */
+function boundToTarget(realm: Realm, boundSchema: string | undefined): Realm {
+  if (boundSchema === undefined) return realm;
+  if (realm.schemas.length > 1) {
+    throw new UserError(
+      'HCL',
+      `the HCL declares ${realm.schemas.length} schemas (${realm.schemas.map((s) => s.name).join(', ')}) but the target URL is bound to schema "${boundSchema}": declare one schema, or use a URL without a schema for the whole database`,
+    );
+  }
+  const only = realm.schemas[0];
+  return only && only.name !== boundSchema ? renameSchema(realm, only.name, boundSchema) : realm;
 }
 
 /**

@@ -69,7 +69,7 @@ describe('normalizeRealm', { concurrency: true }, () => {
     await rejectsWith(
       normalizeRealm(realm, { devUrl: dev.url }),
       'SQL',
-      /^cannot normalize the schema on the dev database \(PostgreSQL 1\d\): statement 3 of 3 failed: .*"no_such_extension".*: CREATE EXTENSION IF NOT EXISTS "no_such_extension" WITH SCHEMA "gis"$/,
+      /^cannot normalize the schema on the dev database \(PostgreSQL 1\d\): statement 3 of 3 \(Add "no_such_extension" extension\) failed: .*"no_such_extension".*: CREATE EXTENSION IF NOT EXISTS "no_such_extension" WITH SCHEMA "gis"$/,
     );
     assert.deepStrictEqual(await contents(dev.url), before);
   });

@@ -1,5 +1,6 @@
 // Normalizing a realm: rendering it on a dev database and inspecting it back, so that a target
 // inspected on one PostgreSQL major version compares with a desired state printed by another.
+import type { Driver } from '../drivers/driver.ts';
 import { UserError } from '../errors.ts';
 import type { Realm } from '../schema/model.ts';
 import { openDevDatabase } from './dev-database.ts';
@@ -11,19 +12,7 @@ export async function normalizeRealm(
   const dev = await openDevDatabase(opts);
   let out: Realm;
   try {
-    const stmts = dev.driver.createStatements(realm);
-    for (const [i, stmt] of stmts.entries()) {
-      try {
-        await dev.driver.execScript(stmt.sql);
-      } catch (e) {
-        const major = Math.floor(dev.driver.serverVersion / 10000);
-        throw new UserError(
-          'SQL',
-          `cannot normalize the schema on the dev database (PostgreSQL ${major}): statement ${i + 1} of ${stmts.length} failed: ${(e as Error).message}: ${excerpt(stmt.sql)}`,
-          { cause: e },
-        );
-      }
-    }
+    await applyRealm(dev.driver, realm, 'normalize the schema');
     const names = realm.schemas.map((s) => s.name);
     const inspected = await dev.driver.inspect({ schemas: names });
     // No schema at all: inspecting "every schema" would add the dev database's empty `public`.
@@ -34,6 +23,23 @@ export async function normalizeRealm(
   }
   await dev.close();
   return out;
+}
+
+/** Creates a realm's objects on a (dev) database, naming the statement that fails and why. */
+export async function applyRealm(driver: Driver, realm: Realm, what = 'create the desired schema'): Promise<void> {
+  const stmts = driver.createStatements(realm);
+  for (const [i, stmt] of stmts.entries()) {
+    try {
+      await driver.execScript(stmt.sql);
+    } catch (e) {
+      const server = driver.dialect === 'postgres' ? `PostgreSQL ${Math.floor(driver.serverVersion / 10000)}` : 'MySQL';
+      throw new UserError(
+        'SQL',
+        `cannot ${what} on the dev database (${server}): statement ${i + 1} of ${stmts.length}${stmt.comment ? ` (${stmt.comment})` : ''} failed: ${(e as Error).message}: ${excerpt(stmt.sql)}`,
+        { cause: e },
+      );
+    }
+  }
 }
 
 function excerpt(sql: string): string {

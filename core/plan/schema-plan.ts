@@ -2,6 +2,8 @@
 // database, diff, and let the target's driver turn the changes into statements.
 
 import type { DesiredState } from '../devdb/devdb.ts';
+import type { DesiredInput } from '../devdb/files.ts';
+import type { InputVars } from '../hcl/document.ts';
 import { loadDesiredState, normalizeRealm } from '../devdb/load.ts';
 import { diffRealms } from '../diff/diff.ts';
 import type { DiffPolicy } from '../diff/policy.ts';
@@ -14,13 +16,15 @@ import { makePlan, type Plan } from './plan.ts';
 export interface SchemaPlanInput {
   /** The database to change. */
   url: string;
-  /** Desired state: `file://` SQL files or directories, or database URLs. */
-  to: string[];
+  /** Desired state: `file://` SQL or HCL files or directories, database URLs, or project-file sources. */
+  to: readonly DesiredInput[];
   /** Dev database for normalizing SQL; default: embedded PGlite for PostgreSQL. */
   devUrl?: string;
   schemas?: string[];
   exclude?: string[];
   policy?: DiffPolicy;
+  /** Input variables of HCL desired states. */
+  vars?: InputVars | undefined;
 }
 
 export interface SchemaPlanResult {
@@ -85,6 +89,7 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
         },
         schemas: scope.schemas,
         exclude: scope.exclude,
+        vars: input.vars,
       }),
     ]);
     const { realm: compared, warnings } = await comparable(current, desired, driver, input.devUrl);
@@ -100,15 +105,16 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
 
 export interface DiffStatesInput {
   /** The state to start from: one database URL, or `file://` sources (or several URLs) loaded like `to`. */
-  from: string[];
-  to: string[];
+  from: readonly DesiredInput[];
+  to: readonly DesiredInput[];
   devUrl?: string;
   schemas?: string[];
   exclude?: string[];
   policy?: DiffPolicy;
+  vars?: InputVars | undefined;
 }
 
-const isFileSource = (s: string) => /^file:/i.test(s);
+const isDatabaseUrl = (s: DesiredInput): s is string => typeof s === 'string' && !/^file:/i.test(s);
 
 /**
  * The plan that takes `from` to `to` (`schema diff`). A single database URL as `from` is planned
@@ -117,20 +123,21 @@ const isFileSource = (s: string) => /^file:/i.test(s);
  */
 export async function diffStates(input: DiffStatesInput): Promise<{ plan: Plan; warnings: string[] }> {
   const [only, ...more] = input.from;
-  if (only !== undefined && more.length === 0 && !isFileSource(only)) {
+  if (only !== undefined && more.length === 0 && isDatabaseUrl(only)) {
     const res = await planSchema({ ...input, url: only });
     await res.driver.close();
     return { plan: res.plan, warnings: res.warnings };
   }
   const dev = await openDriver(input.devUrl ?? 'pglite://');
   try {
-    const load = (sources: string[]) =>
+    const load = (sources: readonly DesiredInput[]) =>
       loadDesiredState({
         to: sources,
         devUrl: input.devUrl,
         target: { dialect: dev.dialect, version: dev.serverVersion, boundSchema: dev.boundSchema },
         schemas: input.schemas ?? [],
         exclude: input.exclude ?? [],
+        vars: input.vars,
       });
     // One after the other: both may use the same dev database.
     const from = await load(input.from);
