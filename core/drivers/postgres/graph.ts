@@ -108,7 +108,8 @@ export function depKey(d: DepRef): string {
     case 'materialized_view':
       return key.mview(d.schema, d.name);
     case 'function':
-      return key.fn(d.schema, d.name, d.args ?? '');
+      // Without arguments (HCL's `depends_on = [function.f]`) it means every overload.
+      return d.args === undefined ? key.fnName(d.schema, d.name) : key.fn(d.schema, d.name, d.args);
     case 'aggregate':
       return key.agg(d.schema, d.name, d.args ?? '');
     case 'sequence':

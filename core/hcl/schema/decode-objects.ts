@@ -117,8 +117,8 @@ export function decodeObject(kind: string, entry: Entry, ctx: DecodeContext, rea
       return;
     }
     case 'trigger': {
-      const { target } = onTable(r, ctx, realm, true);
-      return void target.triggers.push(decodeTrigger(entry, ctx, target));
+      const { target, schema } = onTable(r, ctx, realm, true);
+      return void target.triggers.push(decodeTrigger(entry, ctx, schema.name));
     }
     case 'policy': {
       const { target } = onTable(r, ctx, realm, false);
@@ -408,7 +408,7 @@ const TIMINGS = [
   ['instead_of', 'INSTEAD OF'],
 ] as const;
 
-function decodeTrigger(entry: Entry, ctx: DecodeContext, on: Table | View): Trigger {
+function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string): Trigger {
   const r = entry.reader;
   const timed = TIMINGS.map(([attr, timing]) => ({ timing, block: r.single(attr) })).filter((t) => t.block);
   if (timed.length !== 1) {
@@ -439,8 +439,7 @@ function decodeTrigger(entry: Entry, ctx: DecodeContext, on: Table | View): Trig
   setIf(t, 'when', r.sqlText('when'));
   const exec = r.single('execute');
   if (!exec) throw new HclError(`${r.what} needs execute { function = function.<name> }`, r.block.typeRange);
-  const fn = exec.ref('function', true)!;
-  t.function = ctx.objectRef(ctx.resolve(fn, ['function']).entry);
+  t.function = functionTarget(exec, 'function', ctx, schema);
   const args = exec.value('args');
   if (args !== undefined && args !== null) {
     if (!Array.isArray(args)) throw exec.wrongType('args', 'a list', args);
@@ -454,9 +453,23 @@ function decodeTrigger(entry: Entry, ctx: DecodeContext, on: Table | View): Trig
   if (constraint === true) t.constraint = {};
   const deferrable = r.word('deferrable', ['DEFERRABLE', 'DEFERRABLE_INITIALLY_DEFERRED']);
   if (deferrable) t.constraint = { deferrable: fromWord(deferrable) as 'DEFERRABLE' };
-  void on;
   r.allow(['name', 'on', 'comment', 'for', 'when', 'enabled', 'referencing', 'constraint', 'deferrable'], ['before', 'after', 'instead_of', 'execute']);
   return t;
+}
+
+/**
+ * The function a trigger runs: `function.f` for one the document declares, or its name as a
+ * string (`"pg_catalog.tsvector_update_trigger"`) for one it does not (built in, an extension's).
+ */
+function functionTarget(r: BlockReader, attr: string, ctx: DecodeContext, schema: string): ObjectRef {
+  const v = r.value(attr);
+  if (v instanceof Ref) return ctx.objectRef(ctx.resolve(v, ['function']).entry);
+  if (typeof v === 'string') {
+    const m = /^(?:("?)([^".]+)\1\.)?("?)([^".]+)\3$/.exec(v);
+    if (m) return { schema: m[2] ?? schema, name: m[4]! };
+  }
+  if (v === undefined) throw new HclError(`${r.what} is missing the required attribute "${attr}"`, r.block.typeRange);
+  throw r.wrongType(attr, 'function.<name> or a function name ("schema.name")', v);
 }
 
 function decodePolicy(entry: Entry): Policy {
@@ -486,8 +499,7 @@ function decodeEventTrigger(entry: Entry, ctx: DecodeContext): EventTrigger {
   const r = entry.reader;
   const event = r.word('on', ['DDL_COMMAND_START', 'DDL_COMMAND_END', 'TABLE_REWRITE', 'SQL_DROP', 'LOGIN']);
   if (!event) throw new HclError(`${r.what} needs on = ddl_command_start (or ddl_command_end, sql_drop, table_rewrite, login)`, r.block.typeRange);
-  const fn = r.ref('execute', true)!;
-  const e: EventTrigger = { name: entry.name, event: event.toLowerCase(), function: ctx.objectRef(ctx.resolve(fn, ['function']).entry) };
+  const e: EventTrigger = { name: entry.name, event: event.toLowerCase(), function: functionTarget(r, 'execute', ctx, 'public') };
   const tags = r.strings('tags');
   if (tags?.length) e.tags = tags;
   const enabled = r.word('enabled', ['ORIGIN', 'DISABLED', 'REPLICA', 'ALWAYS']);

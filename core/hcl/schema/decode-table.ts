@@ -287,13 +287,19 @@ export function decodeIndex(r: BlockReader, table: string, ctx: DecodeContext, e
   setIf(idx, 'comment', r.string('comment'));
   setIf(idx, 'parser', r.word('parser'));
   if (r.bool('visible') === false || r.bool('invisible')) idx.invisible = true;
+  const attached = r.string('attached_to');
+  if (attached !== undefined) {
+    // The parent's index this partition's index belongs to: "schema.index" (indexes are not blocks of their own).
+    const dot = attached.indexOf('.');
+    idx.attachedTo = dot > 0 ? { schema: attached.slice(0, dot), name: attached.slice(dot + 1) } : { schema, name: attached };
+  }
   const params = keyValues(r, 'storage_params') ?? [];
   const ppr = r.number('page_per_range');
   if (ppr !== undefined) params.push({ name: 'pages_per_range', value: String(ppr) });
   if (params.length) idx.storageParams = params.sort((a, b) => (a.name < b.name ? -1 : 1));
   renamedFrom(r, ctx, { kind: 'index', schema, table, to: name });
   r.allow(
-    ['name', 'columns', 'unique', 'type', 'include', 'where', 'nulls_distinct', 'comment', 'parser', 'visible', 'invisible', 'storage_params', 'page_per_range', 'renamed_from'],
+    ['name', 'columns', 'unique', 'type', 'include', 'where', 'nulls_distinct', 'comment', 'parser', 'visible', 'invisible', 'storage_params', 'page_per_range', 'renamed_from', 'attached_to'],
     ['on'],
   );
   return idx;

@@ -147,7 +147,7 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
     out.push(
       block('event_trigger', [e.name], [
         attr('on', e.event),
-        attr('execute', n.ref('function', e.function)),
+        attr('execute', fnTarget(e.function, n)),
         e.tags?.length ? attr('tags', list(e.tags.map(hclString))) : undefined,
         e.enabled ? attr('enabled', e.enabled) : undefined,
         comment(e.comment),
@@ -213,6 +213,10 @@ function encodeRoutine(s: Schema, f: Func, n: Names): HclBlock {
   return block(f.kind, n.labels(f.kind, s.name, f.name), items);
 }
 
+/** A function the document declares as a reference; any other (built in, an extension's) by name. */
+const fnTarget = (f: import('../../schema/model.ts').ObjectRef, n: Names) =>
+  n.has('function', f) ? n.ref('function', f) : hclString(`${f.schema}.${f.name}`);
+
 /** `IN p_id INT, OUT n DECIMAL(10,2) UNSIGNED` as arguments, modes only where written. */
 function writtenParams(params: string): Func['args'] {
   if (params.trim() === '') return [];
@@ -249,7 +253,7 @@ function encodeTrigger(t: import('../../schema/model.ts').Trigger, onRef: string
     if (t.when) items.push(attr('when', hclString(t.when)));
     items.push(
       block('execute', [], [
-        attr('function', t.function ? n.ref('function', t.function) : '""'),
+        attr('function', t.function ? fnTarget(t.function, n) : '""'),
         t.args?.length ? attr('args', list(t.args.map(hclString))) : undefined,
       ]),
     );

@@ -198,7 +198,7 @@ export function sequenceAttrs(o: import('../../schema/model.ts').SequenceOptions
   const out: HclAttr[] = [];
   const num = (v: string) => (Number.isSafeInteger(Number(v)) ? v : hclString(v));
   if (o.start !== d.start) out.push(attr('start', num(o.start)));
-  if (o.increment !== d.increment) out.push(attr('increment', num(o.increment)));
+  if (o.increment !== '1') out.push(attr('increment', num(o.increment)));
   if (o.min !== d.min) out.push(attr('min_value', num(o.min)));
   if (o.max !== d.max) out.push(attr('max_value', num(o.max)));
   if (o.cache !== d.cache) out.push(attr('cache', num(o.cache)));
@@ -261,6 +261,7 @@ export function encodeIndex(i: import('../../schema/model.ts').Index, dialect: D
   if (i.nullsNotDistinct) items.push(attr('nulls_distinct', 'false'));
   if (i.storageParams?.length) items.push(attr('storage_params', object(i.storageParams)));
   if (i.parser) items.push(attr('parser', word(i.parser)));
+  if (i.attachedTo) items.push(attr('attached_to', hclString(`${i.attachedTo.schema}.${i.attachedTo.name}`)));
   if (i.invisible) items.push(attr(dialect === 'mysql' ? 'visible' : 'invisible', dialect === 'mysql' ? 'false' : 'true'));
   if (i.comment !== undefined) items.push(attr('comment', hclString(i.comment)));
   return block('index', [i.name], items);

@@ -28,6 +28,10 @@ export function inferDependencies(realm: Realm): void {
     for (const d of s.domains) {
       link(d, { kind: 'type', schema: s.name, name: d.name }, [d.default, ...d.checks.map((c) => c.expr)], routines, true);
     }
+    // An aggregate's options name its state and final functions.
+    for (const a of s.aggregates) {
+      link(a, { kind: 'aggregate', schema: s.name, name: a.name }, a.options.map((o) => o.value), routines, false);
+    }
     for (const v of [...s.views, ...s.materializedViews]) {
       const self: DepRef = { kind: 'view', schema: s.name, name: v.name };
       link(v, self, [v.definition], relations, false);
@@ -89,6 +93,9 @@ function link(
   if (found.size === 0) return;
   const deps = (obj.dependsOn ??= []);
   for (const ref of found.values()) {
-    if (!deps.some((d) => d.kind === ref.kind && d.schema === ref.schema && d.name === ref.name)) deps.push(ref);
+    const same = deps.find((d) => d.kind === ref.kind && d.schema === ref.schema && d.name === ref.name);
+    if (!same) deps.push(ref);
+    // `depends_on = [aggregate.x]` names no arguments; the declaration found here has them.
+    else if (same.args === undefined && ref.args !== undefined) same.args = ref.args;
   }
 }
