@@ -31,7 +31,9 @@ const tmpFile = (name: string, text: string) => {
 const comparablePgDump = (dump: string) =>
   dump
     .split('\n')
-    .filter((l) => l.trim() !== '' && !/^(--|SET |SELECT pg_catalog\.set_config|\\restrict|\\unrestrict)/.test(l))
+    .filter(
+      (l) => l.trim() !== '' && !/^(--|SET |SELECT pg_catalog\.set_config|\\restrict|\\unrestrict)/.test(l),
+    )
     .join('\n');
 
 const PG_FIXTURES = [
@@ -50,7 +52,10 @@ for (const { name, file } of PG_FIXTURES) {
 
     await cli('schema', 'apply', '--url', b.url, '--to', to, '--dev-url', dev.url, '--auto-approve');
     // Line arrays: a failure shows the lines that differ, not two whole dumps.
-    assert.deepEqual(lines(comparablePgDump(await pgDump(b.url))), lines(comparablePgDump(await pgDump(a.url))));
+    assert.deepEqual(
+      lines(comparablePgDump(await pgDump(b.url))),
+      lines(comparablePgDump(await pgDump(a.url))),
+    );
     const again = await cli('schema', 'apply', '--url', b.url, '--to', to, '--dev-url', dev.url, '--dry-run');
     assert.match(again, /Schema is synced, no changes to be made/);
     // Printing B gives the same document: the output is deterministic.
@@ -75,7 +80,11 @@ function oneLineParams(dump: string): string {
     let depth = 1;
     let i = m.index + m[0].length;
     for (; i < dump.length && depth > 0; i++) depth += dump[i] === '(' ? 1 : dump[i] === ')' ? -1 : 0;
-    const params = dump.slice(m.index + m[0].length, i - 1).replace(/\s+/g, ' ').replace(/ ?, ?/g, ', ').trim();
+    const params = dump
+      .slice(m.index + m[0].length, i - 1)
+      .replace(/\s+/g, ' ')
+      .replace(/ ?, ?/g, ', ')
+      .trim();
     out.push(dump.slice(at, m.index + m[0].length), params, ')');
     at = i;
     re.lastIndex = i;
@@ -106,7 +115,10 @@ for (const { name, file } of MYSQL_FIXTURES) {
     const again = await cli('schema', 'apply', '--url', b.url, '--to', to, '--dev-url', devUrl, '--dry-run');
     assert.match(again, /Schema is synced, no changes to be made/);
     // B's document differs from A's only in the schema's name.
-    const renamed = (await cli('schema', 'inspect', '--url', b.url, '--format', 'hcl')).replaceAll(b.name, a.name);
+    const renamed = (await cli('schema', 'inspect', '--url', b.url, '--format', 'hcl')).replaceAll(
+      b.name,
+      a.name,
+    );
     assert.deepEqual(lines(renamed), lines(hcl));
   });
 }

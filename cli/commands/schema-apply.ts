@@ -8,7 +8,8 @@ import { isEmptyPlan, type Plan } from '../../core/plan/plan.ts';
 import { planJson, renderApplied, renderExecFailure, renderPlanText } from '../../core/plan/render-plan.ts';
 import { planSchema } from '../../core/plan/schema-plan.ts';
 import { fingerprint } from '../../core/schema/fingerprint.ts';
-import { parse, parseVars, required } from '../args.ts';
+import { parse } from '../args.ts';
+import { forEachTarget, projectOptions, requireFrom, requireTo, resolveTargets } from '../project-flags.ts';
 
 /** What a command may do besides returning its output: write before a prompt, and ask. */
 export interface CommandIo {
@@ -35,7 +36,12 @@ Flags:
                           pglite:///abs/dir or pglite://./rel/dir
       --to URL            desired schema (repeatable): file://schema.sql, file://schema.hcl (Atlas
                           HCL), file://dir/ (its .sql or .hcl files in name order) or a database URL
-      --var NAME=VALUE    input variable of HCL desired states (repeatable; repeated names make lists)
+      --var NAME=VALUE    input variable of HCL desired states (repeatable; repeated names make lists);
+                          with --env, a variable of the project file
+      --env NAME          take missing flags from env "NAME" of the project file: url, src (--to),
+                          dev, schemas, exclude, and its diff policy; an env with for_each is
+                          applied to each of its databases in turn
+  -c, --config URL        project file (default file://atlas.hcl)
       --dev-url URL       dev database the desired SQL runs on to be normalized; must be empty;
                           default: an embedded PostgreSQL (PGlite) in memory
   -s, --schema NAME       manage only this schema (repeatable); default: the URL's schema, else all
@@ -78,26 +84,32 @@ export async function schemaApply(argv: string[], io: CommandIo): Promise<Comman
       'lock-timeout': { type: 'string', default: '10s' },
       format: { type: 'string', default: 'text' },
       var: { type: 'string', multiple: true },
+      ...projectOptions,
     },
     usage,
   );
   if (values.help) return usage;
-  const url = required(values.url, '--url', usage);
-  const to = (values.to ?? []).filter((t) => t !== '');
-  if (to.length === 0) throw new UserError('BAD_ARGS', 'missing required flag --to', { help: usage });
+  const targets = await resolveTargets(values);
+  // Checked on the first target before anything runs: with for_each they all share the flags.
+  requireFrom(targets[0]!.url, '--url', 'url', targets[0]!, usage);
+  requireTo(targets[0]!, usage);
   const run = runOptions(values, usage);
-  const scope = { schemas: values.schema ?? [], exclude: values.exclude ?? [] };
-  const planned = await planSchema({ url, to, devUrl: values['dev-url'], vars: parseVars(values.var), ...scope });
-  try {
-    return await runPlan(io, planned.driver, planned.plan, {
-      ...run,
-      warnings: planned.warnings,
-      synced: 'Schema is synced, no changes to be made',
-      currentFingerprint: async () => fingerprint(await planned.driver.inspect(scope)),
-    });
-  } finally {
-    await planned.driver.close().catch(() => {});
-  }
+  return forEachTarget(io, targets, run.format === 'json', async (t) => {
+    const url = requireFrom(t.url, '--url', 'url', t, usage);
+    const scope = { schemas: t.schemas, exclude: t.exclude };
+    const to = requireTo(t, usage);
+    const planned = await planSchema({ url, to, devUrl: t.devUrl, vars: t.vars, policy: t.policy, ...scope });
+    try {
+      return await runPlan(io, planned.driver, planned.plan, {
+        ...run,
+        warnings: planned.warnings,
+        synced: 'Schema is synced, no changes to be made',
+        currentFingerprint: async () => fingerprint(await planned.driver.inspect(scope)),
+      });
+    } finally {
+      await planned.driver.close().catch(() => {});
+    }
+  });
 }
 
 export interface RunOptions {

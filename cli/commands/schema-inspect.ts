@@ -7,7 +7,8 @@ import { UserError } from '../../core/errors.ts';
 import { encodeSchemaHcl } from '../../core/hcl/schema-files.ts';
 import { formatScript } from '../../core/plan/script.ts';
 import type { Realm } from '../../core/schema/model.ts';
-import { parse, parseVars, required } from '../args.ts';
+import { parse } from '../args.ts';
+import { projectOptions, requireFrom, resolveTargets, singleTarget } from '../project-flags.ts';
 
 export const usage = `Usage: atlas-ts schema inspect --url URL [flags]
 
@@ -24,7 +25,10 @@ Flags:
                        "schema.table.column"; * and ? match within one name
       --format FORMAT  sql (default): creation DDL in dependency order; hcl: Atlas schema HCL;
                        json: the schema model
-      --var NAME=VALUE input variable of HCL files (repeatable)
+      --var NAME=VALUE input variable of HCL files (repeatable); with --env, of the project file
+      --env NAME       take missing flags from env "NAME" of the project file (url, dev, schemas,
+                       exclude)
+  -c, --config URL     project file (default file://atlas.hcl)
   -h, --help           show this help
 
 Examples:
@@ -45,27 +49,33 @@ export async function schemaInspect(argv: string[]): Promise<string> {
       exclude: { type: 'string', multiple: true },
       format: { type: 'string', default: 'sql' },
       var: { type: 'string', multiple: true },
+      ...projectOptions,
     },
     usage,
   );
   if (values.help) return usage;
-  const url = required(values.url, '--url', usage);
+  const t = singleTarget(await resolveTargets(values), 'schema inspect');
+  const url = requireFrom(t.url, '--url', 'url', t, usage);
   const format = values.format ?? 'sql';
   if (!FORMATS.includes(format)) {
     throw new UserError('BAD_ARGS', `unknown --format "${format}": use sql, hcl or json`);
   }
-  const scope = { schemas: values.schema ?? [], exclude: values.exclude ?? [] };
+  const scope = { schemas: t.schemas, exclude: t.exclude };
   const files = /^file:/i.test(url);
   // Schema files are printed by a dev database, whose driver also renders them as SQL.
-  const driver = await openDriver(files ? (values['dev-url'] ?? 'pglite://') : url);
+  const driver = await openDriver(files ? (t.devUrl ?? 'pglite://') : url);
   try {
     const realm = files
       ? (
           await loadDesiredState({
             to: [url],
-            devUrl: values['dev-url'],
-            target: { dialect: driver.dialect, version: driver.serverVersion, boundSchema: driver.boundSchema },
-            vars: parseVars(values.var),
+            devUrl: t.devUrl,
+            target: {
+              dialect: driver.dialect,
+              version: driver.serverVersion,
+              boundSchema: driver.boundSchema,
+            },
+            vars: t.vars,
             ...scope,
           })
         ).realm

@@ -50,11 +50,15 @@ export async function readDesiredSources(
   const composite = to.filter((t): t is CompositeSource => typeof t !== 'string' && t.kind === 'composite');
   if (composite.length > 0) {
     if (to.length > 1) {
-      throw new UserError('BAD_ARGS', `${composite[0]!.name} must be the only desired state: add the other sources to it as schemas`);
+      throw new UserError(
+        'BAD_ARGS',
+        `${composite[0]!.name} must be the only desired state: add the other sources to it as schemas`,
+      );
     }
     const c = composite[0]!;
     const members = [];
-    for (const m of c.members) members.push({ schema: m.schema, sources: await readDesiredSources(m.src, cwd) });
+    for (const m of c.members)
+      members.push({ schema: m.schema, sources: await readDesiredSources(m.src, cwd) });
     return { kind: 'composite', name: c.name, members };
   }
   const urls = to.filter((t): t is string => typeof t === 'string' && DB_SCHEMES.test(t));

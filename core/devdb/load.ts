@@ -17,9 +17,8 @@ import { executeFile, fileStatements } from './execute.ts';
 import { type DesiredInput, type DesiredSources, readDesiredSources, type SqlFile } from './files.ts';
 import { renameHints } from './hints.ts';
 import { databaseSwitch, MYSQL_DEV_URL_HINT } from './mysql-dev-database.ts';
-import { renameSchema, urlSchema, versionWarning, withSearchPath } from './scope.ts';
-
 import { applyRealm } from './normalize.ts';
+import { renameSchema, urlSchema, versionWarning, withSearchPath } from './scope.ts';
 
 export { normalizeRealm } from './normalize.ts';
 
@@ -59,7 +58,10 @@ export async function loadDesiredState(input: LoadInput): Promise<DesiredState> 
       );
     }
     // Each member is read (and checked) before the dev database starts, then loaded into its schema.
-    const members = sources.members.map((m) => ({ schema: m.schema, loader: loader(m.sources, input, m.schema) }));
+    const members = sources.members.map((m) => ({
+      schema: m.schema,
+      loader: loader(m.sources, input, m.schema),
+    }));
     return viaDevDatabase(input, {
       load: async (dev) => {
         for (const m of members) {
@@ -86,7 +88,10 @@ interface Loader {
 function loader(sources: DesiredSources, input: LoadInput, into: string | undefined): Loader {
   const { dialect, boundSchema } = input.target;
   if (sources.kind === 'url' || sources.kind === 'composite') {
-    throw new UserError('BAD_ARGS', 'a composite_schema member must be SQL or HCL files, not a database URL or another composite');
+    throw new UserError(
+      'BAD_ARGS',
+      'a composite_schema member must be SQL or HCL files, not a database URL or another composite',
+    );
   }
   const target = boundSchema ?? into;
   if (sources.kind === 'hcl') {
@@ -128,7 +133,9 @@ async function useSchema(dev: DevDatabase, schema: string, current: boolean): Pr
     return;
   }
   const q = `"${schema.replace(/"/g, '""')}"`;
-  await dev.driver.execScript(`CREATE SCHEMA IF NOT EXISTS ${q}${current ? `; SET search_path TO ${q}` : ''}`);
+  await dev.driver.execScript(
+    `CREATE SCHEMA IF NOT EXISTS ${q}${current ? `; SET search_path TO ${q}` : ''}`,
+  );
 }
 
 /** A desired state put on a dev database by `load`, then inspected as the target would be. */

@@ -26,13 +26,18 @@ export async function normalizeRealm(
 }
 
 /** Creates a realm's objects on a (dev) database, naming the statement that fails and why. */
-export async function applyRealm(driver: Driver, realm: Realm, what = 'create the desired schema'): Promise<void> {
+export async function applyRealm(
+  driver: Driver,
+  realm: Realm,
+  what = 'create the desired schema',
+): Promise<void> {
   const stmts = driver.createStatements(realm);
   for (const [i, stmt] of stmts.entries()) {
     try {
       await driver.execScript(stmt.sql);
     } catch (e) {
-      const server = driver.dialect === 'postgres' ? `PostgreSQL ${Math.floor(driver.serverVersion / 10000)}` : 'MySQL';
+      const server =
+        driver.dialect === 'postgres' ? `PostgreSQL ${Math.floor(driver.serverVersion / 10000)}` : 'MySQL';
       throw new UserError(
         'SQL',
         `cannot ${what} on the dev database (${server}): statement ${i + 1} of ${stmts.length}${stmt.comment ? ` (${stmt.comment})` : ''} failed: ${(e as Error).message}: ${excerpt(stmt.sql)}`,

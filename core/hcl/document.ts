@@ -73,16 +73,25 @@ export class Document {
   private addVariable(block: Block, file: HclFile): void {
     const name = singleLabel(block, 'variable');
     const seen = this.variables.get(name);
-    if (seen) throw new HclError(`variable "${name}" is declared twice (also at ${at(seen.block.range)})`, block.range);
+    if (seen)
+      throw new HclError(
+        `variable "${name}" is declared twice (also at ${at(seen.block.range)})`,
+        block.range,
+      );
     this.variables.set(name, { block, file });
   }
 
   private addLocals(block: Block): void {
     if (block.labels.length > 0) throw new HclError('a locals block takes no labels', block.labelRanges[0]!);
-    for (const b of block.body.blocks) throw new HclError(`unexpected block "${b.type}" in locals`, b.typeRange);
+    for (const b of block.body.blocks)
+      throw new HclError(`unexpected block "${b.type}" in locals`, b.typeRange);
     for (const attr of block.body.attributes) {
       const seen = this.locals.get(attr.name);
-      if (seen) throw new HclError(`local "${attr.name}" is defined twice (also at ${at(seen.range)})`, attr.nameRange);
+      if (seen)
+        throw new HclError(
+          `local "${attr.name}" is defined twice (also at ${at(seen.range)})`,
+          attr.nameRange,
+        );
       this.locals.set(attr.name, attr);
     }
   }
@@ -136,7 +145,10 @@ export class Document {
     if (cached !== undefined) return cached;
     const attr = this.locals.get(name)!;
     if (this.evaluating.has(name)) {
-      throw new HclError(`local "${name}" refers to itself (through ${[...this.evaluating].join(' -> ')})`, attr.nameRange);
+      throw new HclError(
+        `local "${name}" refers to itself (through ${[...this.evaluating].join(' -> ')})`,
+        attr.nameRange,
+      );
     }
     this.evaluating.add(name);
     try {
@@ -193,14 +205,20 @@ function typeOf(attr: Attribute | undefined): string | undefined {
     const inner = e.args[0];
     return `${e.name}(${inner && inner.kind === 'variable' ? inner.name : 'any'})`;
   }
-  throw new HclError('a variable type is string, number, bool, list(T), set(T), map(T) or any', attr.expr.range);
+  throw new HclError(
+    'a variable type is string, number, bool, list(T), set(T), map(T) or any',
+    attr.expr.range,
+  );
 }
 
 function convertInput(name: string, given: InputVars[string], type: string | undefined, range: Range): Value {
   const list = Array.isArray(given) ? (given as readonly string[]) : undefined;
   const wantsList = type !== undefined && /^(list|set|tuple)\(/.test(type);
   if (list && !wantsList && list.length > 1) {
-    throw new HclError(`--var ${name} is given ${list.length} times, but variable "${name}" is not a list`, range);
+    throw new HclError(
+      `--var ${name} is given ${list.length} times, but variable "${name}" is not a list`,
+      range,
+    );
   }
   if (wantsList) {
     const items = list ?? [given as Value];
@@ -214,11 +232,13 @@ function convertScalar(name: string, v: Value, type: string | undefined, range: 
   if (typeof v !== 'string') return v;
   if (type === 'number') {
     const n = Number(v);
-    if (v.trim() === '' || Number.isNaN(n)) throw new HclError(`--var ${name}=${v}: variable "${name}" is a number`, range);
+    if (v.trim() === '' || Number.isNaN(n))
+      throw new HclError(`--var ${name}=${v}: variable "${name}" is a number`, range);
     return n;
   }
   if (type === 'bool') {
-    if (v !== 'true' && v !== 'false') throw new HclError(`--var ${name}=${v}: variable "${name}" is a bool (true or false)`, range);
+    if (v !== 'true' && v !== 'false')
+      throw new HclError(`--var ${name}=${v}: variable "${name}" is a bool (true or false)`, range);
     return v === 'true';
   }
   return v;
@@ -282,7 +302,11 @@ export class BlockReader {
   name(): string {
     if (this.has('name')) return this.string('name')!;
     const label = this.block.labels.at(-1);
-    if (label === undefined) throw new HclError(`${this.what} needs a name: ${this.block.type} "name" { ... }`, this.block.typeRange);
+    if (label === undefined)
+      throw new HclError(
+        `${this.what} needs a name: ${this.block.type} "name" { ... }`,
+        this.block.typeRange,
+      );
     return label;
   }
 
@@ -310,8 +334,17 @@ export class BlockReader {
 
   required(name: string): Attribute {
     const attr = this.attrs.get(name);
-    if (!attr) throw new HclError(`${this.what} is missing the required attribute "${name}"`, this.block.typeRange);
-    return attr;
+    if (attr) return attr;
+    // A misspelling explains the missing attribute better than "missing" does.
+    const typo = this.block.body.attributes.find(
+      (a) => !this.attrs.has(name) && closest(a.name, [name]) === name,
+    );
+    if (typo)
+      throw new HclError(
+        `${this.what}: unknown attribute "${typo.name}"; did you mean "${name}"?`,
+        typo.nameRange,
+      );
+    throw new HclError(`${this.what} is missing the required attribute "${name}"`, this.block.typeRange);
   }
 
   string(name: string, required = false): string | undefined {
@@ -341,7 +374,8 @@ export class BlockReader {
   strings(name: string): string[] | undefined {
     const v = this.value(name);
     if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw this.wrongType(name, 'a list of strings', v);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw this.wrongType(name, 'a list of strings', v);
     return v as string[];
   }
 
@@ -359,7 +393,8 @@ export class BlockReader {
     if (required) this.required(name);
     const v = this.value(name);
     if (v === undefined || v === null) return undefined;
-    if (!(v instanceof Ref)) throw this.wrongType(name, 'a reference (for example table.users or column.id)', v);
+    if (!(v instanceof Ref))
+      throw this.wrongType(name, 'a reference (for example table.users or column.id)', v);
     return v;
   }
 
@@ -414,7 +449,8 @@ export class BlockReader {
   /** At most one child block of a type. */
   single(type: string): BlockReader | undefined {
     const all = this.blocks(type);
-    if (all.length > 1) throw new HclError(`${this.what} has more than one ${type} block`, all[1]!.block.typeRange);
+    if (all.length > 1)
+      throw new HclError(`${this.what} has more than one ${type} block`, all[1]!.block.typeRange);
     return all[0];
   }
 
@@ -445,7 +481,10 @@ export class BlockReader {
   }
 
   wrongType(name: string, expected: string, got: Value): HclError {
-    return new HclError(`${this.what}: ${name} must be ${expected}, got ${typeName(got)}`, this.rangeOf(name));
+    return new HclError(
+      `${this.what}: ${name} must be ${expected}, got ${typeName(got)}`,
+      this.rangeOf(name),
+    );
   }
 }
 

@@ -8,7 +8,8 @@ import { HclError } from './syntax/position.ts';
 /** `file("schema.sql")`: a file's text, relative to the directory of the document that calls it. */
 export const fileFunction: HclFunction = (args, call) => {
   const [path] = args;
-  if (args.length !== 1 || typeof path !== 'string') throw new HclError('file() takes one string: a path', call.range);
+  if (args.length !== 1 || typeof path !== 'string')
+    throw new HclError('file() takes one string: a path', call.range);
   const abs = resolve(dirname(call.range.file), path);
   try {
     return readFileSync(abs, 'utf8');
@@ -22,6 +23,7 @@ export const fileFunction: HclFunction = (args, call) => {
 /** `getenv("NAME")`: an environment variable, or "" when it is unset (as Atlas). */
 export const getenvFunction: HclFunction = (args, call) => {
   const [name] = args;
-  if (args.length !== 1 || typeof name !== 'string') throw new HclError('getenv() takes one string: a variable name', call.range);
+  if (args.length !== 1 || typeof name !== 'string')
+    throw new HclError('getenv() takes one string: a variable name', call.range);
   return process.env[name] ?? '';
 };

@@ -1,7 +1,8 @@
 // Reading schema HCL files into a realm, with mistakes reported as user errors that name the
 // file, line and column.
-import type { Dialect } from '../schema/model.ts';
+
 import { UserError } from '../errors.ts';
+import type { Dialect } from '../schema/model.ts';
 import type { InputVars } from './document.ts';
 import { fileFunction } from './io-functions.ts';
 import { type DecodedSchema, decodeSchemaHcl } from './schema/decode.ts';

@@ -1,7 +1,7 @@
 // Values an Atlas HCL document produces that plain HCL does not know: references to schema
 // objects (`table.users.column.id`), raw SQL (`sql("now()")`) and type constructors
 // (`varchar(255)`). The evaluator passes them through; the decoders give them meaning.
-import { type Value, Opaque } from './syntax/eval.ts';
+import { Opaque, type Value } from './syntax/eval.ts';
 import { HclError, type Range } from './syntax/position.ts';
 
 /**
@@ -34,7 +34,8 @@ export class Ref extends Opaque {
     return other instanceof Ref && other.describe() === this.describe();
   }
   override toTemplate(): string {
-    if (!this.interpolate) throw new HclError(`reference ${this.describe()} cannot be used in a string`, this.range);
+    if (!this.interpolate)
+      throw new HclError(`reference ${this.describe()} cannot be used in a string`, this.range);
     return this.interpolate(this);
   }
 }

@@ -16,7 +16,11 @@ export interface HclBlock {
 
 export const attr = (name: string, expr: string): HclAttr => ({ name, expr });
 
-export const block = (type: string, labels: string[], items: (HclAttr | HclBlock | undefined)[]): HclBlock => ({
+export const block = (
+  type: string,
+  labels: string[],
+  items: (HclAttr | HclBlock | undefined)[],
+): HclBlock => ({
   type,
   labels,
   items: items.filter((i): i is HclAttr | HclBlock => i !== undefined),

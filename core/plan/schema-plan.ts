@@ -3,13 +3,13 @@
 
 import type { DesiredState } from '../devdb/devdb.ts';
 import type { DesiredInput } from '../devdb/files.ts';
-import type { InputVars } from '../hcl/document.ts';
 import { loadDesiredState, normalizeRealm } from '../devdb/load.ts';
 import { diffRealms } from '../diff/diff.ts';
 import type { DiffPolicy } from '../diff/policy.ts';
 import type { Driver } from '../drivers/driver.ts';
 import { openDriver } from '../drivers/open.ts';
 import { isUserError } from '../errors.ts';
+import type { InputVars } from '../hcl/document.ts';
 import { emptyRealm, emptySchema, type Realm } from '../schema/model.ts';
 import { makePlan, type Plan } from './plan.ts';
 

@@ -59,12 +59,27 @@ export const OBJECT_KINDS = [
   'rule',
 ] as const;
 
-const PG_ONLY = new Set(['materialized', 'enum', 'domain', 'composite', 'range', 'sequence', 'aggregate', 'extension', 'event_trigger', 'policy', 'rule']);
+const PG_ONLY = new Set([
+  'materialized',
+  'enum',
+  'domain',
+  'composite',
+  'range',
+  'sequence',
+  'aggregate',
+  'extension',
+  'event_trigger',
+  'policy',
+  'rule',
+]);
 const MYSQL_ONLY = new Set(['event']);
 
 export function decodeObject(kind: string, entry: Entry, ctx: DecodeContext, realm: Realm): void {
   const r = entry.reader;
-  if ((ctx.dialect === 'mysql' && PG_ONLY.has(kind)) || (ctx.dialect === 'postgres' && MYSQL_ONLY.has(kind))) {
+  if (
+    (ctx.dialect === 'mysql' && PG_ONLY.has(kind)) ||
+    (ctx.dialect === 'postgres' && MYSQL_ONLY.has(kind))
+  ) {
     throw new HclError(
       `${kind} blocks are ${ctx.dialect === 'mysql' ? 'PostgreSQL' : 'MySQL'}-only; this document is read for ${ctx.dialect === 'mysql' ? 'MySQL' : 'PostgreSQL'}`,
       entry.block.typeRange,
@@ -113,7 +128,8 @@ export function decodeObject(kind: string, entry: Entry, ctx: DecodeContext, rea
       return void realm.eventTriggers.push(decodeEventTrigger(entry, ctx));
     case 'event': {
       const schema = ctx.schemaOf(r);
-      (schema.events ??= []).push(decodeEvent(entry));
+      schema.events ??= [];
+      schema.events.push(decodeEvent(entry));
       return;
     }
     case 'trigger': {
@@ -126,9 +142,15 @@ export function decodeObject(kind: string, entry: Entry, ctx: DecodeContext, rea
     }
     case 'rule': {
       const { target } = onTable(r, ctx, realm, true);
-      const rule = { name: entry.name, definition: r.sqlText('as', true)!, ...opt('comment', r.string('comment')) };
+      const rule = {
+        name: entry.name,
+        definition: r.sqlText('as', true)!,
+        ...opt('comment', r.string('comment')),
+      };
       r.allow(['name', 'on', 'as', 'comment']);
-      return void (target.rules ??= []).push(rule);
+      target.rules ??= [];
+      target.rules.push(rule);
+      return;
     }
     default:
       throw new HclError(`unexpected block "${kind}"`, entry.block.typeRange);
@@ -140,10 +162,16 @@ function opt<K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } {
 }
 
 /** `on = table.x` (or a view, for triggers and rules): the model object it names. */
-function onTable(r: BlockReader, ctx: DecodeContext, realm: Realm, views: boolean): { target: Table | View; schema: Schema } {
+function onTable(
+  r: BlockReader,
+  ctx: DecodeContext,
+  realm: Realm,
+  views: boolean,
+): { target: Table | View; schema: Schema } {
   const ref = r.ref('on', true)!;
   const { entry, rest } = ctx.resolve(ref, views ? ['table', 'view'] : ['table']);
-  if (rest.length) throw new HclError(`on must name a table${views ? ' or view' : ''}, not ${ref.describe()}`, ref.range);
+  if (rest.length)
+    throw new HclError(`on must name a table${views ? ' or view' : ''}, not ${ref.describe()}`, ref.range);
   const at = ctx.objectRef(entry);
   const schema = realm.schemas.find((s) => s.name === at.schema)!;
   const list: (Table | View)[] = entry.kind === 'view' ? schema.views : schema.tables;
@@ -163,7 +191,12 @@ function viewColumns(r: BlockReader): View['columns'] {
 
 function decodeView(entry: Entry, ctx: DecodeContext): View {
   const r = entry.reader;
-  const v: View = { name: entry.name, definition: r.sqlText('as', true)!, columns: viewColumns(r), triggers: [] };
+  const v: View = {
+    name: entry.name,
+    definition: r.sqlText('as', true)!,
+    columns: viewColumns(r),
+    triggers: [],
+  };
   setIf(v, 'comment', r.string('comment'));
   setIf(v, 'dependsOn', dependsOn(r, ctx));
   const check = r.word('check_option', ['LOCAL', 'CASCADED']);
@@ -172,11 +205,26 @@ function decodeView(entry: Entry, ctx: DecodeContext): View {
     const algorithm = r.word('algorithm', ['UNDEFINED', 'MERGE', 'TEMPTABLE']);
     if (algorithm && algorithm !== 'UNDEFINED') v.algorithm = algorithm as 'MERGE' | 'TEMPTABLE';
     if (r.word('security', ['DEFINER', 'INVOKER']) === 'INVOKER') v.security = 'INVOKER';
-    r.allow(['name', 'schema', 'as', 'comment', 'depends_on', 'check_option', 'algorithm', 'security'], ['column']);
+    r.allow(
+      ['name', 'schema', 'as', 'comment', 'depends_on', 'check_option', 'algorithm', 'security'],
+      ['column'],
+    );
   } else {
     if (r.bool('security_barrier')) v.securityBarrier = true;
     if (r.bool('security_invoker')) v.securityInvoker = true;
-    r.allow(['name', 'schema', 'as', 'comment', 'depends_on', 'check_option', 'security_barrier', 'security_invoker'], ['column']);
+    r.allow(
+      [
+        'name',
+        'schema',
+        'as',
+        'comment',
+        'depends_on',
+        'check_option',
+        'security_barrier',
+        'security_invoker',
+      ],
+      ['column'],
+    );
   }
   return v;
 }
@@ -194,7 +242,10 @@ function decodeMaterialized(entry: Entry, ctx: DecodeContext): MaterializedView 
   setIf(m, 'comment', r.string('comment'));
   setIf(m, 'dependsOn', dependsOn(r, ctx));
   setIf(m, 'storageParams', keyValues(r, 'storage_params'));
-  r.allow(['name', 'schema', 'as', 'comment', 'depends_on', 'with_data', 'storage_params'], ['column', 'index']);
+  r.allow(
+    ['name', 'schema', 'as', 'comment', 'depends_on', 'with_data', 'storage_params'],
+    ['column', 'index'],
+  );
   return m;
 }
 
@@ -203,16 +254,24 @@ function decodeMaterialized(entry: Entry, ctx: DecodeContext): MaterializedView 
 function decodeDomain(entry: Entry, ctx: DecodeContext): Domain {
   const r = entry.reader;
   const type = decodeType(r, 'type', ctx, true)!;
-  const d: Domain = { name: entry.name, type: type.raw, checks: r.blocks('check').map((c) => decodeCheck(c, entry.name, ctx)) };
+  const d: Domain = {
+    name: entry.name,
+    type: type.raw,
+    checks: r.blocks('check').map((c) => decodeCheck(c, entry.name, ctx)),
+  };
   if (type.ref) d.ref = type.ref;
   // Atlas's `null` defaults to false for columns, but a domain is nullable unless it says otherwise.
   if (r.bool('null') === false) d.notNull = true;
   const def = r.value('default');
-  if (def !== undefined && def !== null) d.default = defaultValue(def, ctx, () => r.wrongType('default', 'a literal or sql("...")', def)).value;
+  if (def !== undefined && def !== null)
+    d.default = defaultValue(def, ctx, () => r.wrongType('default', 'a literal or sql("...")', def)).value;
   setIf(d, 'collation', r.string('collate') ?? r.string('collation'));
   setIf(d, 'comment', r.string('comment'));
   setIf(d, 'dependsOn', dependsOn(r, ctx));
-  r.allow(['name', 'schema', 'type', 'null', 'default', 'collate', 'collation', 'comment', 'depends_on'], ['check']);
+  r.allow(
+    ['name', 'schema', 'type', 'null', 'default', 'collate', 'collation', 'comment', 'depends_on'],
+    ['check'],
+  );
   return d;
 }
 
@@ -254,12 +313,27 @@ function decodeSequence(entry: Entry, ctx: DecodeContext): Sequence {
   if (owner) {
     const { table, column } = ctx.columnRef(owner, undefined);
     if (table.schema !== ctx.schemaOf(r).name) {
-      throw new HclError('a sequence can only be owned by a column of a table in its own schema', owner.range);
+      throw new HclError(
+        'a sequence can only be owned by a column of a table in its own schema',
+        owner.range,
+      );
     }
     s.ownedBy = { table: table.name, column };
   }
   setIf(s, 'comment', r.string('comment'));
-  r.allow(['name', 'schema', 'type', 'start', 'increment', 'min_value', 'max_value', 'cache', 'cycle', 'owner', 'comment']);
+  r.allow([
+    'name',
+    'schema',
+    'type',
+    'start',
+    'increment',
+    'min_value',
+    'max_value',
+    'cache',
+    'cycle',
+    'owner',
+    'comment',
+  ]);
   return s;
 }
 
@@ -275,7 +349,10 @@ function decodeArgs(r: BlockReader, ctx: DecodeContext): FuncArg[] {
     // MariaDB keeps an explicit IN in the parameter list; PostgreSQL prints none.
     if (mode && (mode !== 'IN' || ctx.dialect === 'mysql')) arg.mode = mode as FuncArg['mode'];
     const def = a.value('default');
-    if (def !== undefined && def !== null) arg.default = defaultValue(def, ctx, () => a.wrongType('default', 'a literal or sql("...")', def)).value;
+    if (def !== undefined && def !== null)
+      arg.default = defaultValue(def, ctx, () =>
+        a.wrongType('default', 'a literal or sql("...")', def),
+      ).value;
     const charset = a.string('charset');
     if (charset) arg.type += ` CHARSET ${charset}`;
     a.allow(['type', 'mode', 'default', 'charset']);
@@ -292,7 +369,11 @@ function decodeRoutine(entry: Entry, ctx: DecodeContext, kind: 'function' | 'pro
     kind,
     identityArgs: args
       .filter((a) => a.mode !== 'OUT' && a.mode !== 'TABLE')
-      .map((a) => [a.mode === 'INOUT' || a.mode === 'VARIADIC' ? a.mode : '', a.name ?? '', a.type].filter(Boolean).join(' '))
+      .map((a) =>
+        [a.mode === 'INOUT' || a.mode === 'VARIADIC' ? a.mode : '', a.name ?? '', a.type]
+          .filter(Boolean)
+          .join(' '),
+      )
       .join(', '),
     args,
     language: '',
@@ -301,12 +382,22 @@ function decodeRoutine(entry: Entry, ctx: DecodeContext, kind: 'function' | 'pro
   if (kind === 'function') f.returns = returnType(r, ctx);
   setIf(f, 'comment', r.string('comment'));
   setIf(f, 'dependsOn', dependsOn(r, ctx));
-  const common = ['name', 'schema', 'as', 'comment', 'depends_on', ...(kind === 'function' ? ['return', 'return_set'] : [])];
+  const common = [
+    'name',
+    'schema',
+    'as',
+    'comment',
+    'depends_on',
+    ...(kind === 'function' ? ['return', 'return_set'] : []),
+  ];
   if (ctx.dialect === 'mysql') {
     f.language = 'SQL';
     // The parameter list as MariaDB keeps it: names bare where they can be, types as written.
     f.params = args
-      .map((a) => `${a.mode ? `${a.mode} ` : ''}${/^[A-Za-z_][\w$]*$/.test(a.name ?? '') ? a.name : `\`${(a.name ?? '').replace(/`/g, '``')}\``} ${a.type}`)
+      .map(
+        (a) =>
+          `${a.mode ? `${a.mode} ` : ''}${/^[A-Za-z_][\w$]*$/.test(a.name ?? '') ? a.name : `\`${(a.name ?? '').replace(/`/g, '``')}\``} ${a.type}`,
+      )
       .join(', ');
     if (r.bool('deterministic')) f.deterministic = true;
     const access = r.word('data_access', ['CONTAINS_SQL', 'NO_SQL', 'READS_SQL_DATA', 'MODIFIES_SQL_DATA']);
@@ -333,7 +424,21 @@ function decodeRoutine(entry: Entry, ctx: DecodeContext, kind: 'function' | 'pro
   setIf(f, 'cost', r.number('cost'));
   setIf(f, 'rows', r.number('rows'));
   setIf(f, 'config', keyValues(r, 'config'));
-  r.allow([...common, 'lang', 'volatility', 'strict', 'security', 'leakproof', 'parallel', 'cost', 'rows', 'config'], ['arg', 'return_table']);
+  r.allow(
+    [
+      ...common,
+      'lang',
+      'volatility',
+      'strict',
+      'security',
+      'leakproof',
+      'parallel',
+      'cost',
+      'rows',
+      'config',
+    ],
+    ['arg', 'return_table'],
+  );
   return f;
 }
 
@@ -349,12 +454,17 @@ function returnType(r: BlockReader, ctx: DecodeContext): string {
   }
   if (r.has('return_set')) return `SETOF ${decodeType(r, 'return_set', ctx)!.raw}`;
   const ret = decodeType(r, 'return', ctx);
-  if (!ret) throw new HclError(`${r.what} needs return = <type> (or return_set, return_table)`, r.block.typeRange);
+  if (!ret)
+    throw new HclError(`${r.what} needs return = <type> (or return_set, return_table)`, r.block.typeRange);
   return ret.raw;
 }
 
 const quote = (name: string, ctx: DecodeContext) =>
-  ctx.dialect === 'mysql' ? `\`${name.replace(/`/g, '``')}\`` : /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  ctx.dialect === 'mysql'
+    ? `\`${name.replace(/`/g, '``')}\``
+    : /^[a-z_][a-z0-9_]*$/.test(name)
+      ? name
+      : `"${name.replace(/"/g, '""')}"`;
 
 function decodeAggregate(entry: Entry, ctx: DecodeContext): Aggregate {
   const r = entry.reader;
@@ -375,7 +485,12 @@ function decodeAggregate(entry: Entry, ctx: DecodeContext): Aggregate {
     else if (v instanceof Sql) value = v.text;
     else if (typeof v === 'string' || typeof v === 'number') value = String(v);
     else if (v === true) value = '';
-    else value = r.word(a.name) ?? (() => { throw r.wrongType(a.name, 'a string, number or function reference', v ?? null); })();
+    else
+      value =
+        r.word(a.name) ??
+        (() => {
+          throw r.wrongType(a.name, 'a string, number or function reference', v ?? null);
+        })();
     options.push({ name, value });
   }
   const agg: Aggregate = { name: entry.name, identityArgs: args.map((a) => a.type).join(', '), options };
@@ -412,20 +527,29 @@ function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string): Trigge
   const r = entry.reader;
   const timed = TIMINGS.map(([attr, timing]) => ({ timing, block: r.single(attr) })).filter((t) => t.block);
   if (timed.length !== 1) {
-    throw new HclError(`${r.what} needs exactly one of before { ... }, after { ... } or instead_of { ... }`, r.block.typeRange);
+    throw new HclError(
+      `${r.what} needs exactly one of before { ... }, after { ... } or instead_of { ... }`,
+      r.block.typeRange,
+    );
   }
   const { timing, block } = timed[0]!;
   const events: Trigger['events'] = [];
-  for (const ev of ['insert', 'update', 'delete', 'truncate'] as const) if (block!.bool(ev)) events.push(ev.toUpperCase() as Trigger['events'][number]);
+  for (const ev of ['insert', 'update', 'delete', 'truncate'] as const)
+    if (block!.bool(ev)) events.push(ev.toUpperCase() as Trigger['events'][number]);
   const updateOf = block!.refs('update_of')?.map((ref) => ctx.columnRef(ref, undefined).column);
   if (updateOf?.length && !events.includes('UPDATE')) events.splice(1, 0, 'UPDATE');
   block!.allow(['insert', 'update', 'delete', 'truncate', 'update_of']);
-  if (events.length === 0) throw new HclError(`${r.what}: ${block!.block.type} { ... } names no event (insert, update, delete, truncate)`, block!.block.typeRange);
+  if (events.length === 0)
+    throw new HclError(
+      `${r.what}: ${block!.block.type} { ... } names no event (insert, update, delete, truncate)`,
+      block!.block.typeRange,
+    );
   const t: Trigger = { name: entry.name, timing, events, forEach: 'ROW' };
   if (updateOf?.length) t.updateOf = updateOf;
   setIf(t, 'comment', r.string('comment'));
   if (ctx.dialect === 'mysql') {
-    if (events.length > 1) throw new HclError(`${r.what}: a MySQL trigger fires on one event`, block!.block.typeRange);
+    if (events.length > 1)
+      throw new HclError(`${r.what}: a MySQL trigger fires on one event`, block!.block.typeRange);
     t.body = r.sqlText('as', true)!.trim();
     const follows = r.value('follows');
     if (follows instanceof Ref) t.follows = ctx.resolve(follows, ['trigger']).entry.name;
@@ -453,7 +577,10 @@ function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string): Trigge
   if (constraint === true) t.constraint = {};
   const deferrable = r.word('deferrable', ['DEFERRABLE', 'DEFERRABLE_INITIALLY_DEFERRED']);
   if (deferrable) t.constraint = { deferrable: fromWord(deferrable) as 'DEFERRABLE' };
-  r.allow(['name', 'on', 'comment', 'for', 'when', 'enabled', 'referencing', 'constraint', 'deferrable'], ['before', 'after', 'instead_of', 'execute']);
+  r.allow(
+    ['name', 'on', 'comment', 'for', 'when', 'enabled', 'referencing', 'constraint', 'deferrable'],
+    ['before', 'after', 'instead_of', 'execute'],
+  );
   return t;
 }
 
@@ -468,21 +595,24 @@ function functionTarget(r: BlockReader, attr: string, ctx: DecodeContext, schema
     const m = /^(?:("?)([^".]+)\1\.)?("?)([^".]+)\3$/.exec(v);
     if (m) return { schema: m[2] ?? schema, name: m[4]! };
   }
-  if (v === undefined) throw new HclError(`${r.what} is missing the required attribute "${attr}"`, r.block.typeRange);
+  if (v === undefined)
+    throw new HclError(`${r.what} is missing the required attribute "${attr}"`, r.block.typeRange);
   throw r.wrongType(attr, 'function.<name> or a function name ("schema.name")', v);
 }
 
 function decodePolicy(entry: Entry): Policy {
   const r = entry.reader;
   const as = r.word('as', ['PERMISSIVE', 'RESTRICTIVE']) ?? 'PERMISSIVE';
-  const command = (r.word('for', ['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']) ?? 'ALL') as Policy['command'];
+  const command = (r.word('for', ['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE']) ??
+    'ALL') as Policy['command'];
   const to = r.attribute('to');
   let roles = ['PUBLIC'];
   if (to) {
     const items = to.expr.kind === 'tuple' ? to.expr.items : [to.expr];
     roles = items.map((e) => {
       if (e.kind === 'variable') return e.name === 'PUBLIC' || e.name === 'public' ? 'PUBLIC' : e.name;
-      if (e.kind === 'template' && e.parts.length === 1 && e.parts[0]!.kind === 'text') return e.parts[0]!.value;
+      if (e.kind === 'template' && e.parts.length === 1 && e.parts[0]!.kind === 'text')
+        return e.parts[0]!.value;
       throw new HclError('to = [...] lists role names: PUBLIC, CURRENT_USER or "role"', e.range);
     });
     roles.sort();
@@ -498,8 +628,16 @@ function decodePolicy(entry: Entry): Policy {
 function decodeEventTrigger(entry: Entry, ctx: DecodeContext): EventTrigger {
   const r = entry.reader;
   const event = r.word('on', ['DDL_COMMAND_START', 'DDL_COMMAND_END', 'TABLE_REWRITE', 'SQL_DROP', 'LOGIN']);
-  if (!event) throw new HclError(`${r.what} needs on = ddl_command_start (or ddl_command_end, sql_drop, table_rewrite, login)`, r.block.typeRange);
-  const e: EventTrigger = { name: entry.name, event: event.toLowerCase(), function: functionTarget(r, 'execute', ctx, 'public') };
+  if (!event)
+    throw new HclError(
+      `${r.what} needs on = ddl_command_start (or ddl_command_end, sql_drop, table_rewrite, login)`,
+      r.block.typeRange,
+    );
+  const e: EventTrigger = {
+    name: entry.name,
+    event: event.toLowerCase(),
+    function: functionTarget(r, 'execute', ctx, 'public'),
+  };
   const tags = r.strings('tags');
   if (tags?.length) e.tags = tags;
   const enabled = r.word('enabled', ['ORIGIN', 'DISABLED', 'REPLICA', 'ALWAYS']);
@@ -511,7 +649,11 @@ function decodeEventTrigger(entry: Entry, ctx: DecodeContext): EventTrigger {
 
 function decodeEvent(entry: Entry): MysqlEvent {
   const r = entry.reader;
-  const e: MysqlEvent = { name: entry.name, schedule: r.sqlText('schedule', true)!, body: r.sqlText('as', true)!.trim() };
+  const e: MysqlEvent = {
+    name: entry.name,
+    schedule: r.sqlText('schedule', true)!,
+    body: r.sqlText('as', true)!.trim(),
+  };
   if (r.bool('preserve')) e.preserve = true;
   const status = r.word('status', ['ENABLED', 'DISABLED', 'SLAVESIDE_DISABLED']);
   if (status && status !== 'ENABLED') e.status = status as MysqlEvent['status'];

@@ -8,7 +8,6 @@ import type {
   Index,
   IndexPart,
   KeyValue,
-  MaterializedView,
   Partitioning,
   PrimaryKey,
   RefAction,
@@ -17,7 +16,7 @@ import type {
 } from '../../schema/model.ts';
 import { emptyTable } from '../../schema/model.ts';
 import type { BlockReader } from '../document.ts';
-import { type EvalContext, evaluate, isObject, type Value, withVariables } from '../syntax/eval.ts';
+import { type EvalContext, evaluate, isObject, type Value } from '../syntax/eval.ts';
 import { HclError } from '../syntax/position.ts';
 import { Ref, Sql, TypeCall } from '../values.ts';
 import type { DecodeContext, Entry } from './decode.ts';
@@ -26,7 +25,15 @@ import { DEFERRABLE, fromWord, REF_ACTIONS } from './words.ts';
 
 const TABLE_ATTRS = ['name', 'schema', 'comment', 'depends_on', 'renamed_from'];
 const PG_TABLE_ATTRS = ['unlogged', 'partition_of', 'partition_bound', 'inherits', 'storage_params'];
-const MYSQL_TABLE_ATTRS = ['charset', 'collate', 'collation', 'engine', 'auto_increment', 'row_format', 'options'];
+const MYSQL_TABLE_ATTRS = [
+  'charset',
+  'collate',
+  'collation',
+  'engine',
+  'auto_increment',
+  'row_format',
+  'options',
+];
 
 export function decodeTable(entry: Entry, ctx: DecodeContext): Table {
   const r = entry.reader;
@@ -72,14 +79,17 @@ export function decodeTable(entry: Entry, ctx: DecodeContext): Table {
     const params = keyValues(r, 'storage_params');
     if (params) t.storageParams = params;
   }
-  r.allow([...TABLE_ATTRS, ...(mysql ? MYSQL_TABLE_ATTRS : PG_TABLE_ATTRS)], [
-    'column',
-    'primary_key',
-    'index',
-    'foreign_key',
-    'check',
-    ...(mysql ? ['partition'] : ['unique', 'exclude', 'partition', 'row_security']),
-  ]);
+  r.allow(
+    [...TABLE_ATTRS, ...(mysql ? MYSQL_TABLE_ATTRS : PG_TABLE_ATTRS)],
+    [
+      'column',
+      'primary_key',
+      'index',
+      'foreign_key',
+      'check',
+      ...(mysql ? ['partition'] : ['unique', 'exclude', 'partition', 'row_security']),
+    ],
+  );
   return t;
 }
 
@@ -112,7 +122,9 @@ function decodeColumn(c: BlockReader, t: Table, ctx: DecodeContext, entry: Entry
     const identity = c.single('identity');
     if (identity) {
       col.identity = {
-        generation: (fromWord(identity.word('generated', ['ALWAYS', 'BY_DEFAULT']) ?? 'BY_DEFAULT') as 'ALWAYS' | 'BY DEFAULT'),
+        generation: fromWord(identity.word('generated', ['ALWAYS', 'BY_DEFAULT']) ?? 'BY_DEFAULT') as
+          | 'ALWAYS'
+          | 'BY DEFAULT',
         sequence: sequenceOptions(identity, raw),
       };
       identity.allow(['generated', 'start', 'increment', 'min_value', 'max_value', 'cache', 'cycle']);
@@ -120,7 +132,18 @@ function decodeColumn(c: BlockReader, t: Table, ctx: DecodeContext, entry: Entry
   }
   renamedFrom(c, ctx, { kind: 'column', schema, table: entry.name, to: name });
   c.allow(
-    ['name', 'type', 'null', 'default', 'comment', 'collate', 'collation', 'as', 'renamed_from', ...(mysql ? ['charset', 'unsigned', 'on_update', 'auto_increment', 'check'] : [])],
+    [
+      'name',
+      'type',
+      'null',
+      'default',
+      'comment',
+      'collate',
+      'collation',
+      'as',
+      'renamed_from',
+      ...(mysql ? ['charset', 'unsigned', 'on_update', 'auto_increment', 'check'] : []),
+    ],
     mysql ? ['as'] : ['as', 'identity'],
   );
   return col;
@@ -177,13 +200,27 @@ function decodeGenerated(c: BlockReader, mysql: boolean): Column['generated'] {
   const block = c.single('as');
   if (!block) return undefined;
   const expr = block.sqlText('expr', true)!;
-  const type = block.word('type', mysql ? ['VIRTUAL', 'STORED', 'PERSISTENT'] : ['STORED']) ?? (mysql ? 'VIRTUAL' : 'STORED');
+  const type =
+    block.word('type', mysql ? ['VIRTUAL', 'STORED', 'PERSISTENT'] : ['STORED']) ??
+    (mysql ? 'VIRTUAL' : 'STORED');
   block.allow(['expr', 'type']);
   return { expr, stored: type !== 'VIRTUAL' };
 }
 
-const TYPE_MAX: Record<string, bigint> = { smallint: 32767n, integer: 2147483647n, bigint: 9223372036854775807n };
-const TYPE_ALIASES: Record<string, string> = { int2: 'smallint', int4: 'integer', int: 'integer', int8: 'bigint', serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+const TYPE_MAX: Record<string, bigint> = {
+  smallint: 32767n,
+  integer: 2147483647n,
+  bigint: 9223372036854775807n,
+};
+const TYPE_ALIASES: Record<string, string> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int: 'integer',
+  int8: 'bigint',
+  serial: 'integer',
+  bigserial: 'bigint',
+  smallserial: 'smallint',
+};
 
 /** Sequence options with PostgreSQL's defaults for the type and direction filled in. */
 export function sequenceOptions(r: BlockReader, sqlType: string): SequenceOptions {
@@ -191,7 +228,8 @@ export function sequenceOptions(r: BlockReader, sqlType: string): SequenceOption
     const v = r.value(name);
     if (v === undefined || v === null) return undefined;
     // Large bounds are written as strings: HCL numbers are doubles and lose digits past 2^53.
-    if ((typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v))) return BigInt(v);
+    if ((typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v)))
+      return BigInt(v);
     throw r.wrongType(name, 'an integer', v);
   };
   const opts = sequenceDefaults(sqlType, big('increment') ?? 1n, big('min_value'), big('max_value'));
@@ -223,14 +261,22 @@ export function sequenceDefaults(sqlType: string, inc: bigint, min?: bigint, max
 
 // ---------------------------------------------------------------- keys and indexes
 
-function columnsOf(r: BlockReader, attr: string, ctx: DecodeContext, entry: Entry | undefined): string[] | undefined {
+function columnsOf(
+  r: BlockReader,
+  attr: string,
+  ctx: DecodeContext,
+  entry: Entry | undefined,
+): string[] | undefined {
   return r.refs(attr)?.map((ref) => ctx.columnRef(ref, entry).column);
 }
 
 function decodePrimaryKey(r: BlockReader, t: Table, ctx: DecodeContext, entry: Entry): PrimaryKey {
-  const name = r.block.labels[0] ?? r.string('name') ?? (ctx.dialect === 'mysql' ? 'PRIMARY' : `${t.name}_pkey`);
-  const columns = columnsOf(r, 'columns', ctx, entry) ?? r.blocks('on').map((on) => partOf(on, ctx, entry).column!);
-  if (columns.length === 0) throw new HclError('primary_key needs columns = [column.<name>, ...]', r.block.typeRange);
+  const name =
+    r.block.labels[0] ?? r.string('name') ?? (ctx.dialect === 'mysql' ? 'PRIMARY' : `${t.name}_pkey`);
+  const columns =
+    columnsOf(r, 'columns', ctx, entry) ?? r.blocks('on').map((on) => partOf(on, ctx, entry).column!);
+  if (columns.length === 0)
+    throw new HclError('primary_key needs columns = [column.<name>, ...]', r.block.typeRange);
   const pk: PrimaryKey = { name, columns };
   const include = columnsOf(r, 'include', ctx, entry);
   if (include?.length) pk.include = include;
@@ -247,7 +293,10 @@ function partOf(on: BlockReader, ctx: DecodeContext, entry: Entry | undefined): 
   if (col) p.column = ctx.columnRef(col, entry).column;
   else p.expr = on.sqlText('expr');
   if (p.column === undefined && p.expr === undefined) {
-    throw new HclError('an index part (on { ... }) needs column = column.<name> or expr = "..."', on.block.typeRange);
+    throw new HclError(
+      'an index part (on { ... }) needs column = column.<name> or expr = "..."',
+      on.block.typeRange,
+    );
   }
   if (on.bool('desc')) p.desc = true;
   setIf(p, 'collation', on.string('collate') ?? on.string('collation'));
@@ -264,12 +313,25 @@ function partOf(on: BlockReader, ctx: DecodeContext, entry: Entry | undefined): 
 const PG_INDEX_TYPES = ['BTREE', 'HASH', 'GIN', 'GIST', 'SPGIST', 'BRIN'];
 const MYSQL_INDEX_TYPES = ['BTREE', 'HASH', 'FULLTEXT', 'SPATIAL'];
 
-export function decodeIndex(r: BlockReader, table: string, ctx: DecodeContext, entry: Entry, schema: string): Index {
+export function decodeIndex(
+  r: BlockReader,
+  table: string,
+  ctx: DecodeContext,
+  entry: Entry,
+  schema: string,
+): Index {
   const mysql = ctx.dialect === 'mysql';
   const cols = columnsOf(r, 'columns', ctx, entry);
-  const parts = cols ? cols.map((column) => ({ column })) : r.blocks('on').map((on) => partOf(on, ctx, entry));
-  if (parts.length === 0) throw new HclError(`${r.what} needs columns = [column.<name>, ...] or on { ... } blocks`, r.block.typeRange);
-  const name = r.block.labels[0] ?? r.string('name') ?? `${table}_${parts.map((p) => p.column ?? 'expr').join('_')}_idx`;
+  const parts = cols
+    ? cols.map((column) => ({ column }))
+    : r.blocks('on').map((on) => partOf(on, ctx, entry));
+  if (parts.length === 0)
+    throw new HclError(
+      `${r.what} needs columns = [column.<name>, ...] or on { ... } blocks`,
+      r.block.typeRange,
+    );
+  const name =
+    r.block.labels[0] ?? r.string('name') ?? `${table}_${parts.map((p) => p.column ?? 'expr').join('_')}_idx`;
   const idx: Index = { name, parts };
   if (r.bool('unique')) idx.unique = true;
   const type = r.word('type');
@@ -277,7 +339,11 @@ export function decodeIndex(r: BlockReader, table: string, ctx: DecodeContext, e
     const known = mysql ? MYSQL_INDEX_TYPES : PG_INDEX_TYPES;
     const up = type.toUpperCase();
     // PostgreSQL accepts any installed access method (bloom, ...); only btree is the default.
-    if (mysql && !known.includes(up)) throw new HclError(`${r.what}: type = ${type} is not valid; use one of ${known.join(', ')}`, r.rangeOf('type'));
+    if (mysql && !known.includes(up))
+      throw new HclError(
+        `${r.what}: type = ${type} is not valid; use one of ${known.join(', ')}`,
+        r.rangeOf('type'),
+      );
     if (up !== 'BTREE' || mysql) idx.method = mysql ? up : type.toLowerCase();
   }
   const include = columnsOf(r, 'include', ctx, entry);
@@ -291,7 +357,10 @@ export function decodeIndex(r: BlockReader, table: string, ctx: DecodeContext, e
   if (attached !== undefined) {
     // The parent's index this partition's index belongs to: "schema.index" (indexes are not blocks of their own).
     const dot = attached.indexOf('.');
-    idx.attachedTo = dot > 0 ? { schema: attached.slice(0, dot), name: attached.slice(dot + 1) } : { schema, name: attached };
+    idx.attachedTo =
+      dot > 0
+        ? { schema: attached.slice(0, dot), name: attached.slice(dot + 1) }
+        : { schema, name: attached };
   }
   const params = keyValues(r, 'storage_params') ?? [];
   const ppr = r.number('page_per_range');
@@ -299,16 +368,41 @@ export function decodeIndex(r: BlockReader, table: string, ctx: DecodeContext, e
   if (params.length) idx.storageParams = params.sort((a, b) => (a.name < b.name ? -1 : 1));
   renamedFrom(r, ctx, { kind: 'index', schema, table, to: name });
   r.allow(
-    ['name', 'columns', 'unique', 'type', 'include', 'where', 'nulls_distinct', 'comment', 'parser', 'visible', 'invisible', 'storage_params', 'page_per_range', 'renamed_from', 'attached_to'],
+    [
+      'name',
+      'columns',
+      'unique',
+      'type',
+      'include',
+      'where',
+      'nulls_distinct',
+      'comment',
+      'parser',
+      'visible',
+      'invisible',
+      'storage_params',
+      'page_per_range',
+      'renamed_from',
+      'attached_to',
+    ],
     ['on'],
   );
   return idx;
 }
 
-function decodeUnique(r: BlockReader, table: string, ctx: DecodeContext, entry: Entry): Table['uniques'][number] {
+function decodeUnique(
+  r: BlockReader,
+  table: string,
+  ctx: DecodeContext,
+  entry: Entry,
+): Table['uniques'][number] {
   const columns = columnsOf(r, 'columns', ctx, entry);
-  if (!columns?.length) throw new HclError(`${r.what} needs columns = [column.<name>, ...]`, r.block.typeRange);
-  const u: Table['uniques'][number] = { name: r.block.labels[0] ?? `${table}_${columns.join('_')}_key`, columns };
+  if (!columns?.length)
+    throw new HclError(`${r.what} needs columns = [column.<name>, ...]`, r.block.typeRange);
+  const u: Table['uniques'][number] = {
+    name: r.block.labels[0] ?? `${table}_${columns.join('_')}_key`,
+    columns,
+  };
   const include = columnsOf(r, 'include', ctx, entry);
   if (include?.length) u.include = include;
   if (r.bool('nulls_distinct') === false) u.nullsNotDistinct = true;
@@ -316,7 +410,16 @@ function decodeUnique(r: BlockReader, table: string, ctx: DecodeContext, entry: 
   setIf(u, 'comment', r.string('comment'));
   const params = keyValues(r, 'storage_params');
   if (params) u.storageParams = params;
-  r.allow(['name', 'columns', 'include', 'nulls_distinct', 'deferrable', 'initially_deferred', 'comment', 'storage_params']);
+  r.allow([
+    'name',
+    'columns',
+    'include',
+    'nulls_distinct',
+    'deferrable',
+    'initially_deferred',
+    'comment',
+    'storage_params',
+  ]);
   return u;
 }
 
@@ -325,7 +428,12 @@ function deferrable(r: BlockReader): Deferrable | undefined {
   const attr = r.attribute('deferrable');
   if (!attr) return undefined;
   if (attr.expr.kind === 'variable' && !['true', 'false'].includes(attr.expr.name)) {
-    return fromWord(r.word('deferrable', DEFERRABLE.map((d) => d.replace(/ /g, '_')))!) as Deferrable;
+    return fromWord(
+      r.word(
+        'deferrable',
+        DEFERRABLE.map((d) => d.replace(/ /g, '_')),
+      )!,
+    ) as Deferrable;
   }
   const v = r.bool('deferrable');
   if (!v) return undefined;
@@ -334,16 +442,21 @@ function deferrable(r: BlockReader): Deferrable | undefined {
 
 function decodeForeignKey(r: BlockReader, table: string, ctx: DecodeContext, entry: Entry): ForeignKey {
   const columns = columnsOf(r, 'columns', ctx, entry);
-  if (!columns?.length) throw new HclError(`${r.what} needs columns = [column.<name>, ...]`, r.block.typeRange);
+  if (!columns?.length)
+    throw new HclError(`${r.what} needs columns = [column.<name>, ...]`, r.block.typeRange);
   const refs = r.refs('ref_columns');
-  if (!refs?.length) throw new HclError(`${r.what} needs ref_columns = [table.<table>.column.<name>, ...]`, r.block.typeRange);
+  if (!refs?.length)
+    throw new HclError(`${r.what} needs ref_columns = [table.<table>.column.<name>, ...]`, r.block.typeRange);
   const targets = refs.map((ref) => ctx.columnRef(ref, entry));
   const first = targets[0]!.table;
   if (targets.some((t) => t.table.schema !== first.schema || t.table.name !== first.name)) {
     throw new HclError(`${r.what}: ref_columns must all be columns of one table`, r.rangeOf('ref_columns'));
   }
   if (targets.length !== columns.length) {
-    throw new HclError(`${r.what} has ${columns.length} columns but ${targets.length} ref_columns`, r.rangeOf('ref_columns'));
+    throw new HclError(
+      `${r.what} has ${columns.length} columns but ${targets.length} ref_columns`,
+      r.rangeOf('ref_columns'),
+    );
   }
   const fk: ForeignKey = {
     name: r.block.labels[0] ?? `${table}_${columns.join('_')}_fkey`,
@@ -362,7 +475,18 @@ function decodeForeignKey(r: BlockReader, table: string, ctx: DecodeContext, ent
   setIf(fk, 'deferrable', deferrable(r));
   if (r.bool('not_valid')) fk.notValid = true;
   setIf(fk, 'comment', r.string('comment'));
-  r.allow(['name', 'columns', 'ref_columns', 'on_update', 'on_delete', 'match', 'deferrable', 'initially_deferred', 'not_valid', 'comment']);
+  r.allow([
+    'name',
+    'columns',
+    'ref_columns',
+    'on_update',
+    'on_delete',
+    'match',
+    'deferrable',
+    'initially_deferred',
+    'not_valid',
+    'comment',
+  ]);
   return fk;
 }
 
@@ -373,22 +497,39 @@ export function decodeCheck(r: BlockReader, table: string, ctx: DecodeContext): 
   if (r.bool('no_inherit')) c.noInherit = true;
   if (r.bool('not_valid')) c.notValid = true;
   if (ctx.dialect === 'mysql' && r.bool('enforced') === false) c.notEnforced = true;
-  r.allow(['name', 'expr', 'comment', 'no_inherit', 'not_valid', ...(ctx.dialect === 'mysql' ? ['enforced'] : [])]);
+  r.allow([
+    'name',
+    'expr',
+    'comment',
+    'no_inherit',
+    'not_valid',
+    ...(ctx.dialect === 'mysql' ? ['enforced'] : []),
+  ]);
   return c;
 }
 
-function decodeExclude(r: BlockReader, table: string, ctx: DecodeContext, entry: Entry): Table['exclusions'][number] {
+function decodeExclude(
+  r: BlockReader,
+  table: string,
+  ctx: DecodeContext,
+  entry: Entry,
+): Table['exclusions'][number] {
   const using = r.word('type') ?? 'GIST';
   const elems = r.blocks('on').map((on) => {
     const op = on.string('op');
-    if (!op) throw new HclError('an exclude part needs op = "&&" (the operator rows must not share)', on.block.typeRange);
+    if (!op)
+      throw new HclError(
+        'an exclude part needs op = "&&" (the operator rows must not share)',
+        on.block.typeRange,
+      );
     const col = on.ref('column');
     const base = col ? quoteIdent(ctx.columnRef(col, entry).column) : `(${on.sqlText('expr', true)})`;
     const ops = on.word('ops');
     on.allow(['column', 'expr', 'op', 'ops']);
     return `${base}${ops ? ` ${ops}` : ''} WITH ${op}`;
   });
-  if (elems.length === 0) throw new HclError(`${r.what} needs on { column = ... op = "..." } blocks`, r.block.typeRange);
+  if (elems.length === 0)
+    throw new HclError(`${r.what} needs on { column = ... op = "..." } blocks`, r.block.typeRange);
   let definition = `EXCLUDE USING ${using.toLowerCase()} (${elems.join(', ')})`;
   const where = r.sqlText('where');
   if (where) definition += ` WHERE (${where})`;
@@ -406,7 +547,11 @@ const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 function decodePartition(r: BlockReader, ctx: DecodeContext, entry: Entry): Partitioning {
   const mysql = ctx.dialect === 'mysql';
   const strategy = r.word('type', ['RANGE', 'LIST', 'HASH', 'KEY']) as Partitioning['strategy'] | undefined;
-  if (!strategy) throw new HclError(`${r.what} needs type = RANGE, LIST${mysql ? ', HASH or KEY' : ' or HASH'}`, r.block.typeRange);
+  if (!strategy)
+    throw new HclError(
+      `${r.what} needs type = RANGE, LIST${mysql ? ', HASH or KEY' : ' or HASH'}`,
+      r.block.typeRange,
+    );
   const q = mysql ? (s: string) => `\`${s.replace(/`/g, '``')}\`` : quoteIdent;
   const cols = columnsOf(r, 'columns', ctx, entry);
   const key = cols
@@ -417,14 +562,19 @@ function decodePartition(r: BlockReader, ctx: DecodeContext, entry: Entry): Part
         if (col) return mysql ? ctx.columnRef(col, entry).column : q(ctx.columnRef(col, entry).column);
         return `(${by.sqlText('expr', true)})`;
       });
-  if (key.length === 0) throw new HclError(`${r.what} needs columns = [...] or by { ... } blocks`, r.block.typeRange);
+  if (key.length === 0)
+    throw new HclError(`${r.what} needs columns = [...] or by { ... } blocks`, r.block.typeRange);
   const p: Partitioning = { strategy, key };
   if (mysql) {
     if (r.bool('linear')) p.linear = true;
-    if (cols && (strategy === 'RANGE' || strategy === 'LIST') && r.bool('by_columns') !== false) p.columns = true;
+    if (cols && (strategy === 'RANGE' || strategy === 'LIST') && r.bool('by_columns') !== false)
+      p.columns = true;
     setIf(p, 'count', r.number('count'));
     const parts = r.blocks('part').map((b) => {
-      const part: { name: string; bound: string; comment?: string } = { name: b.name(), bound: b.sqlText('bound') ?? '' };
+      const part: { name: string; bound: string; comment?: string } = {
+        name: b.name(),
+        bound: b.sqlText('bound') ?? '',
+      };
       setIf(part, 'comment', b.string('comment'));
       b.allow(['name', 'bound', 'comment']);
       return part;
@@ -454,7 +604,18 @@ export function dependsOn(r: BlockReader, ctx: DecodeContext): Table['dependsOn'
   const refs = r.refs('depends_on');
   if (!refs) return undefined;
   return refs.map((ref) => {
-    const { entry, rest } = ctx.resolve(ref, ['table', 'view', 'materialized', 'function', 'procedure', 'aggregate', 'sequence', 'enum', 'domain', 'composite']);
+    const { entry, rest } = ctx.resolve(ref, [
+      'table',
+      'view',
+      'materialized',
+      'function',
+      'procedure',
+      'aggregate',
+      'sequence',
+      'enum',
+      'domain',
+      'composite',
+    ]);
     if (rest.length > 0) throw new HclError(`depends_on lists objects, not ${ref.describe()}`, ref.range);
     const kind = DEP_KIND[entry.kind] ?? 'type';
     return { kind, ...ctx.objectRef(entry) };
@@ -472,7 +633,11 @@ const DEP_KIND: Record<string, NonNullable<Table['dependsOn']>[number]['kind']> 
 };
 
 /** `renamed_from = "old"` (or a list of former names: the first is the one in the database). */
-function renamedFrom(r: BlockReader, ctx: DecodeContext, hint: Omit<import('../../devdb/devdb.ts').RenameHint, 'from'>): void {
+function renamedFrom(
+  r: BlockReader,
+  ctx: DecodeContext,
+  hint: Omit<import('../../devdb/devdb.ts').RenameHint, 'from'>,
+): void {
   const v = r.value('renamed_from');
   if (v === undefined || v === null) return;
   const from = Array.isArray(v) ? v[0] : v;
@@ -499,4 +664,3 @@ export function keyValues(r: BlockReader, attr: string): KeyValue[] | undefined 
 export function setIf<T, K extends keyof T>(o: T, key: K, v: T[K] | undefined): void {
   if (v !== undefined) o[key] = v;
 }
-

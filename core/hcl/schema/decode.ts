@@ -3,7 +3,14 @@
 // decoded into its schema. What comes out is the desired state as written: the dev database
 // prints it back in the database's own spelling before it is compared with anything.
 import type { RenameHint } from '../../devdb/devdb.ts';
-import { type Dialect, emptyRealm, emptySchema, type ObjectRef, type Realm, type Schema } from '../../schema/model.ts';
+import {
+  type Dialect,
+  emptyRealm,
+  emptySchema,
+  type ObjectRef,
+  type Realm,
+  type Schema,
+} from '../../schema/model.ts';
 import { sortRealm } from '../../schema/order.ts';
 import { BlockReader, Document, type DocumentOptions, expandForEach } from '../document.ts';
 import type { Block, HclFile } from '../syntax/ast.ts';
@@ -58,7 +65,8 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
   const doc = new Document(files, {
     vars: opts.vars,
     functions: opts.functions,
-    roots: (name, range) => (isKind(name) || name === 'column' ? new Ref([name], range, interpolate) : undefined),
+    roots: (name, range) =>
+      isKind(name) || name === 'column' ? new Ref([name], range, interpolate) : undefined,
     rootNames: [...TOP_LEVEL, 'column'],
   });
   for (const { block } of doc.blocks) {
@@ -73,8 +81,8 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
       const what = `${block.type}${block.labels.map((l) => ` "${l}"`).join('')}`;
       const reader = new BlockReader(block, ectx, what);
       const entry: Entry = { kind: block.type, labels: block.labels, block, reader, name: reader.name() };
-      let list = index.get(block.type);
-      if (!list) index.set(block.type, (list = []));
+      const list = index.get(block.type) ?? [];
+      index.set(block.type, list);
       list.push(entry);
     }
   }
@@ -84,7 +92,10 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
   for (const entry of index.get('schema') ?? []) {
     const seen = schemas.get(entry.name);
     if (seen) {
-      throw new HclError(`schema "${entry.name}" is declared twice (also at ${at(seen.entry.block.range)})`, entry.block.typeRange);
+      throw new HclError(
+        `schema "${entry.name}" is declared twice (also at ${at(seen.entry.block.range)})`,
+        entry.block.typeRange,
+      );
     }
     const schema = decodeSchemaBlock(entry.reader, entry.name, opts.dialect);
     schemas.set(entry.name, { schema, entry });
@@ -111,12 +122,19 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
     },
     columnRef(ref, ownTable) {
       if (ref.path[0] === 'column' && ref.path.length === 2) {
-        if (!ownTable) throw new HclError(`column.${ref.path[1]} is only valid inside a table: write table.<table>.column.${ref.path[1]}`, ref.range);
+        if (!ownTable)
+          throw new HclError(
+            `column.${ref.path[1]} is only valid inside a table: write table.<table>.column.${ref.path[1]}`,
+            ref.range,
+          );
         return { table: this.objectRef(ownTable), column: checkColumn(ownTable, ref.path[1]!, ref.range) };
       }
       const { entry, rest } = this.resolve(ref, ['table', 'view', 'materialized']);
       if (rest.length !== 2 || rest[0] !== 'column') {
-        throw new HclError(`${ref.describe()} does not name a column: write ${ref.path.slice(0, ref.path.length - rest.length).join('.')}.column.<name>`, ref.range);
+        throw new HclError(
+          `${ref.describe()} does not name a column: write ${ref.path.slice(0, ref.path.length - rest.length).join('.')}.column.<name>`,
+          ref.range,
+        );
       }
       return { table: this.objectRef(entry), column: checkColumn(entry, rest[1]!, ref.range) };
     },
@@ -132,7 +150,11 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
       if (NAMESPACED.has(kind)) {
         const key = `${ctx.schemaOf(entry.reader).name}.${entry.name}${kind === 'function' || kind === 'procedure' || kind === 'aggregate' ? `(${argKey(entry)})` : ''}`;
         const dup = seen.get(key);
-        if (dup) throw new HclError(`${kind} "${entry.name}" is declared twice in schema "${key.split('.')[0]}" (also at ${at(dup.block.range)})`, entry.block.typeRange);
+        if (dup)
+          throw new HclError(
+            `${kind} "${entry.name}" is declared twice in schema "${key.split('.')[0]}" (also at ${at(dup.block.range)})`,
+            entry.block.typeRange,
+          );
         seen.set(key, entry);
       }
       decodeObject(kind, entry, ctx, realm);
@@ -144,7 +166,18 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
 }
 
 /** Kinds whose names must be unique within a schema (triggers and policies are per table). */
-const NAMESPACED = new Set<Kind>(['table', 'view', 'materialized', 'sequence', 'enum', 'domain', 'composite', 'function', 'procedure', 'aggregate']);
+const NAMESPACED = new Set<Kind>([
+  'table',
+  'view',
+  'materialized',
+  'sequence',
+  'enum',
+  'domain',
+  'composite',
+  'function',
+  'procedure',
+  'aggregate',
+]);
 
 /** Overloads differ by argument types: two functions with different args may share a name. */
 function argKey(entry: Entry): string {
@@ -181,10 +214,17 @@ function decodeSchemaBlock(r: BlockReader, name: string, dialect: Dialect): Sche
  * Finds what `kind.labels...` names. Blocks may be qualified (`table "public" "users"` is
  * `table.public.users`) so the longest label match wins; unqualified names must be unique.
  */
-function resolveRef(ref: Ref, kinds: readonly Kind[], index: Map<Kind, Entry[]>): { entry: Entry; rest: string[] } {
+function resolveRef(
+  ref: Ref,
+  kinds: readonly Kind[],
+  index: Map<Kind, Entry[]>,
+): { entry: Entry; rest: string[] } {
   const [kind, ...path] = ref.path;
   if (!kinds.includes(kind as Kind)) {
-    throw new HclError(`expected a reference to ${kinds.map((k) => `${k}.<name>`).join(' or ')}, got ${ref.describe()}`, ref.range);
+    throw new HclError(
+      `expected a reference to ${kinds.map((k) => `${k}.<name>`).join(' or ')}, got ${ref.describe()}`,
+      ref.range,
+    );
   }
   const entries = index.get(kind as Kind) ?? [];
   if (path.length === 0) throw new HclError(`${kind} needs a name: ${kind}.<name>`, ref.range);
@@ -192,7 +232,9 @@ function resolveRef(ref: Ref, kinds: readonly Kind[], index: Map<Kind, Entry[]>)
     if (path.length < n) continue;
     const want = path.slice(0, n);
     const hits = entries.filter((e) =>
-      n === 2 ? e.labels.length === 2 && e.labels[0] === want[0] && e.labels[1] === want[1] : e.labels.at(-1) === want[0] || e.name === want[0],
+      n === 2
+        ? e.labels.length === 2 && e.labels[0] === want[0] && e.labels[1] === want[1]
+        : e.labels.at(-1) === want[0] || e.name === want[0],
     );
     // Overloaded functions share a name within a schema: any of them orders the same.
     const schemas = new Set(hits.map((h) => h.reader.ref('schema')?.describe()));
@@ -204,7 +246,10 @@ function resolveRef(ref: Ref, kinds: readonly Kind[], index: Map<Kind, Entry[]>)
     }
     if (hits.length > 0) return { entry: hits[0]!, rest: path.slice(n) };
   }
-  const near = closest(path[0]!, entries.map((e) => e.name));
+  const near = closest(
+    path[0]!,
+    entries.map((e) => e.name),
+  );
   throw new HclError(
     `${ref.describe()} refers to no ${kind} in the document${near ? `; did you mean ${kind}.${near}?` : ''}`,
     ref.range,
@@ -228,7 +273,10 @@ function checkColumn(entry: Entry, column: string, range: Range): string {
 /** `${table.users.name}` and friends in strings: the referenced object's name. */
 function refName(ref: Ref, ctx: DecodeContext): string {
   if (ref.path.at(-1) !== 'name') {
-    throw new HclError(`${ref.describe()} cannot be used in a string; write ${ref.describe()}.name for its name`, ref.range);
+    throw new HclError(
+      `${ref.describe()} cannot be used in a string; write ${ref.describe()}.name for its name`,
+      ref.range,
+    );
   }
   const target = new Ref(ref.path.slice(0, -1), ref.range);
   if (target.path[0] === 'column' || target.path.includes('column')) return target.path.at(-1)!;

@@ -3,7 +3,18 @@ import type { Func, Realm, Schema, Table, View } from '../../schema/model.ts';
 import { attr, block, type HclAttr, type HclBlock, hclString, hclText, list, object } from '../write.ts';
 import { AGG_NAMES } from './decode-objects.ts';
 import { sequenceDefaults } from './decode-table.ts';
-import { columnRef, columnTypeHcl, defaultHcl, dependsOnAttr, encodeIndex, type Names, schemaRef, sequenceAttrs, splitTop, word } from './encode.ts';
+import {
+  columnRef,
+  columnTypeHcl,
+  defaultHcl,
+  dependsOnAttr,
+  encodeIndex,
+  type Names,
+  schemaRef,
+  sequenceAttrs,
+  splitTop,
+  word,
+} from './encode.ts';
 import { typeHcl } from './types.ts';
 import { toWord } from './words.ts';
 
@@ -19,7 +30,13 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
       out.push(
         block('materialized', n.labels('materialized', s.name, m.name), [
           attr('schema', schemaRef(s.name)),
-          ...m.columns.map((c) => block('column', [c.name], [attr('null', 'true'), attr('type', typeHcl(c.type, n.dialect)), comment(c.comment)])),
+          ...m.columns.map((c) =>
+            block(
+              'column',
+              [c.name],
+              [attr('null', 'true'), attr('type', typeHcl(c.type, n.dialect)), comment(c.comment)],
+            ),
+          ),
           ...m.indexes.map((i) => encodeIndex(i, n.dialect)),
           attr('as', hclText(`${m.definition.trim()}\n`)),
           m.withData ? undefined : attr('with_data', 'false'),
@@ -30,17 +47,38 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
       );
     }
     for (const e of s.enums) {
-      out.push(block('enum', n.labels('enum', s.name, e.name), [attr('schema', schemaRef(s.name)), attr('values', list(e.values.map(hclString))), comment(e.comment)]));
+      out.push(
+        block('enum', n.labels('enum', s.name, e.name), [
+          attr('schema', schemaRef(s.name)),
+          attr('values', list(e.values.map(hclString))),
+          comment(e.comment),
+        ]),
+      );
     }
     for (const d of s.domains) {
       out.push(
         block('domain', n.labels('domain', s.name, d.name), [
           attr('schema', schemaRef(s.name)),
-          attr('type', columnTypeHcl({ type: { raw: d.type, normalized: d.type, ...(d.ref ? { ref: d.ref } : {}) } }, n)),
+          attr(
+            'type',
+            columnTypeHcl({ type: { raw: d.type, normalized: d.type, ...(d.ref ? { ref: d.ref } : {}) } }, n),
+          ),
           attr('null', String(!d.notNull)),
-          d.default !== undefined ? attr('default', defaultHcl({ kind: 'literal', value: d.default }, d.type, n.dialect)) : undefined,
+          d.default !== undefined
+            ? attr('default', defaultHcl({ kind: 'literal', value: d.default }, d.type, n.dialect))
+            : undefined,
           d.collation ? attr('collate', hclString(d.collation)) : undefined,
-          ...d.checks.map((c) => block('check', [c.name], [attr('expr', hclString(c.expr)), c.notValid ? attr('not_valid', 'true') : undefined, comment(c.comment)])),
+          ...d.checks.map((c) =>
+            block(
+              'check',
+              [c.name],
+              [
+                attr('expr', hclString(c.expr)),
+                c.notValid ? attr('not_valid', 'true') : undefined,
+                comment(c.comment),
+              ],
+            ),
+          ),
           comment(d.comment),
         ]),
       );
@@ -50,11 +88,21 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
         block('composite', n.labels('composite', s.name, c.name), [
           attr('schema', schemaRef(s.name)),
           ...c.fields.map((f) =>
-            block('field', [f.name], [
-              attr('type', columnTypeHcl({ type: { raw: f.type, normalized: f.type, ...(f.ref ? { ref: f.ref } : {}) } }, n)),
-              f.collation ? attr('collate', hclString(f.collation)) : undefined,
-              comment(f.comment),
-            ]),
+            block(
+              'field',
+              [f.name],
+              [
+                attr(
+                  'type',
+                  columnTypeHcl(
+                    { type: { raw: f.type, normalized: f.type, ...(f.ref ? { ref: f.ref } : {}) } },
+                    n,
+                  ),
+                ),
+                f.collation ? attr('collate', hclString(f.collation)) : undefined,
+                comment(f.comment),
+              ],
+            ),
           ),
           comment(c.comment),
         ]),
@@ -77,7 +125,12 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
           attr('schema', schemaRef(s.name)),
           q.type ? attr('type', typeHcl(q.type, n.dialect)) : undefined,
           ...sequenceAttrs(q, d),
-          q.ownedBy ? attr('owner', `${n.ref('table', { schema: s.name, name: q.ownedBy.table })}.${columnRef(q.ownedBy.column)}`) : undefined,
+          q.ownedBy
+            ? attr(
+                'owner',
+                `${n.ref('table', { schema: s.name, name: q.ownedBy.table })}.${columnRef(q.ownedBy.column)}`,
+              )
+            : undefined,
           comment(q.comment),
         ]),
       );
@@ -85,13 +138,20 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
     for (const f of s.functions) out.push(encodeRoutine(s, f, n));
     for (const a of s.aggregates) {
       const items: Items = [attr('schema', schemaRef(s.name))];
-      for (const t of a.identityArgs ? splitTop(a.identityArgs) : []) items.push(block('arg', [], [attr('type', typeHcl(t.trim(), n.dialect))]));
+      for (const t of a.identityArgs ? splitTop(a.identityArgs) : [])
+        items.push(block('arg', [], [attr('type', typeHcl(t.trim(), n.dialect))]));
       const reverse = Object.fromEntries(Object.entries(AGG_NAMES).map(([k, v]) => [v, k]));
       for (const o of a.options) {
         const name = reverse[o.name] ?? o.name.toLowerCase();
         const fn = functionRef(o.value, s, n);
         const value =
-          o.value === '' ? 'true' : o.name === 'STYPE' || o.name === 'MSTYPE' ? typeHcl(o.value, n.dialect) : fn && /FUNC$/.test(o.name) ? fn : hclString(o.value);
+          o.value === ''
+            ? 'true'
+            : o.name === 'STYPE' || o.name === 'MSTYPE'
+              ? typeHcl(o.value, n.dialect)
+              : fn && /FUNC$/.test(o.name)
+                ? fn
+                : hclString(o.value);
         items.push(attr(name, value));
       }
       items.push(comment(a.comment));
@@ -100,21 +160,35 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
     if (realm.dialect === 'mysql') {
       for (const e of s.events ?? []) {
         out.push(
-          block('event', [e.name], [
-            attr('schema', schemaRef(s.name)),
-            attr('schedule', hclString(e.schedule)),
-            e.preserve ? attr('preserve', 'true') : undefined,
-            e.status ? attr('status', e.status) : undefined,
-            e.sqlMode !== undefined ? attr('sql_mode', hclString(e.sqlMode)) : undefined,
-            attr('as', hclText(`${e.body}\n`)),
-            comment(e.comment),
-          ]),
+          block(
+            'event',
+            [e.name],
+            [
+              attr('schema', schemaRef(s.name)),
+              attr('schedule', hclString(e.schedule)),
+              e.preserve ? attr('preserve', 'true') : undefined,
+              e.status ? attr('status', e.status) : undefined,
+              e.sqlMode !== undefined ? attr('sql_mode', hclString(e.sqlMode)) : undefined,
+              attr('as', hclText(`${e.body}\n`)),
+              comment(e.comment),
+            ],
+          ),
         );
       }
     }
   }
   for (const e of realm.extensions) {
-    out.push(block('extension', [e.name], [attr('schema', schemaRef(e.schema)), e.version ? attr('version', hclString(e.version)) : undefined, comment(e.comment)]));
+    out.push(
+      block(
+        'extension',
+        [e.name],
+        [
+          attr('schema', schemaRef(e.schema)),
+          e.version ? attr('version', hclString(e.version)) : undefined,
+          comment(e.comment),
+        ],
+      ),
+    );
   }
   // Objects that hang off tables and views come after every table and view they may name.
   for (const s of realm.schemas) {
@@ -126,32 +200,53 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
       const onRef = n.ref(kind, { schema: s.name, name: on.name });
       for (const t of on.triggers) out.push(encodeTrigger(t, onRef, n));
       for (const r of on.rules ?? []) {
-        out.push(block('rule', [r.name], [attr('on', onRef), attr('as', hclString(r.definition)), comment(r.comment)]));
+        out.push(
+          block(
+            'rule',
+            [r.name],
+            [attr('on', onRef), attr('as', hclString(r.definition)), comment(r.comment)],
+          ),
+        );
       }
       for (const p of 'policies' in on ? on.policies : []) {
         out.push(
-          block('policy', [p.name], [
-            attr('on', onRef),
-            p.permissive ? undefined : attr('as', 'RESTRICTIVE'),
-            p.command !== 'ALL' ? attr('for', p.command) : undefined,
-            attr('to', list(p.roles.map((r) => (/^[A-Za-z_][\w]*$/.test(r) && r === r.toUpperCase() ? r : hclString(r))))),
-            p.using !== undefined ? attr('using', hclString(p.using)) : undefined,
-            p.withCheck !== undefined ? attr('check', hclString(p.withCheck)) : undefined,
-            comment(p.comment),
-          ]),
+          block(
+            'policy',
+            [p.name],
+            [
+              attr('on', onRef),
+              p.permissive ? undefined : attr('as', 'RESTRICTIVE'),
+              p.command !== 'ALL' ? attr('for', p.command) : undefined,
+              attr(
+                'to',
+                list(
+                  p.roles.map((r) =>
+                    /^[A-Za-z_][\w]*$/.test(r) && r === r.toUpperCase() ? r : hclString(r),
+                  ),
+                ),
+              ),
+              p.using !== undefined ? attr('using', hclString(p.using)) : undefined,
+              p.withCheck !== undefined ? attr('check', hclString(p.withCheck)) : undefined,
+              comment(p.comment),
+            ],
+          ),
         );
       }
     }
   }
   for (const e of realm.eventTriggers) {
     out.push(
-      block('event_trigger', [e.name], [
-        attr('on', e.event),
-        attr('execute', fnTarget(e.function, n)),
-        e.tags?.length ? attr('tags', list(e.tags.map(hclString))) : undefined,
-        e.enabled ? attr('enabled', e.enabled) : undefined,
-        comment(e.comment),
-      ]),
+      block(
+        'event_trigger',
+        [e.name],
+        [
+          attr('on', e.event),
+          attr('execute', fnTarget(e.function, n)),
+          e.tags?.length ? attr('tags', list(e.tags.map(hclString))) : undefined,
+          e.enabled ? attr('enabled', e.enabled) : undefined,
+          comment(e.comment),
+        ],
+      ),
     );
   }
   return out;
@@ -161,7 +256,13 @@ function encodeView(s: Schema, v: View, n: Names): HclBlock {
   const mysql = n.dialect === 'mysql';
   return block('view', n.labels('view', s.name, v.name), [
     attr('schema', schemaRef(s.name)),
-    ...v.columns.map((c) => block('column', [c.name], [attr('null', 'true'), attr('type', typeHcl(c.type || 'text', n.dialect)), comment(c.comment)])),
+    ...v.columns.map((c) =>
+      block(
+        'column',
+        [c.name],
+        [attr('null', 'true'), attr('type', typeHcl(c.type || 'text', n.dialect)), comment(c.comment)],
+      ),
+    ),
     attr('as', hclText(`${v.definition.trim()}\n`)),
     v.checkOption ? attr('check_option', v.checkOption) : undefined,
     !mysql && v.securityBarrier ? attr('security_barrier', 'true') : undefined,
@@ -185,7 +286,10 @@ function encodeRoutine(s: Schema, f: Func, n: Names): HclBlock {
     items.push(
       block('arg', a.name !== undefined && a.name !== '' ? [a.name] : [], [
         // A column's UNSIGNED is an attribute of its own; an argument's stays in its type.
-        attr('type', mysql && /\bunsigned\b/i.test(a.type) ? `sql(${hclString(a.type)})` : typeHcl(a.type, n.dialect)),
+        attr(
+          'type',
+          mysql && /\bunsigned\b/i.test(a.type) ? `sql(${hclString(a.type)})` : typeHcl(a.type, n.dialect),
+        ),
         a.mode && !(mysql && f.params === undefined && a.mode === 'IN') ? attr('mode', a.mode) : undefined,
         a.default !== undefined ? attr('default', `sql(${hclString(a.default)})`) : undefined,
       ]),
@@ -223,7 +327,10 @@ function writtenParams(params: string): Func['args'] {
   return splitTop(params).map((p) => {
     const m = /^\s*(?:(IN|OUT|INOUT)\s+)?(`(?:[^`]|``)+`|\S+)\s+([\s\S]*?)\s*$/i.exec(p);
     if (!m) return { type: p.trim() };
-    const arg: Func['args'][number] = { name: m[2]!.replace(/^`|`$/g, '').replace(/``/g, '`'), type: m[3]!.replace(/\s+/g, ' ') };
+    const arg: Func['args'][number] = {
+      name: m[2]!.replace(/^`|`$/g, '').replace(/``/g, '`'),
+      type: m[3]!.replace(/\s+/g, ' '),
+    };
     if (m[1]) arg.mode = m[1].toUpperCase() as 'IN' | 'OUT' | 'INOUT';
     return arg;
   });
@@ -234,15 +341,20 @@ function functionRef(value: string, s: Schema, n: Names): string | undefined {
   const m = /^(?:([\w$]+)\.)?([\w$]+)$/.exec(value);
   if (!m) return undefined;
   const ref = { schema: m[1] ?? s.name, name: m[2]! };
-  const overloads = n.realm.schemas.find((x) => x.name === ref.schema)?.functions.filter((f) => f.name === ref.name && f.kind === 'function');
+  const overloads = n.realm.schemas
+    .find((x) => x.name === ref.schema)
+    ?.functions.filter((f) => f.name === ref.name && f.kind === 'function');
   return overloads?.length === 1 ? n.ref('function', ref) : undefined;
 }
 
 function encodeTrigger(t: import('../../schema/model.ts').Trigger, onRef: string, n: Names): HclBlock {
   const mysql = n.dialect === 'mysql';
   const timing = t.timing === 'INSTEAD OF' ? 'instead_of' : t.timing.toLowerCase();
-  const events: Items = t.events.map((e) => (e === 'UPDATE' && t.updateOf?.length ? undefined : attr(e.toLowerCase(), 'true')));
-  if (t.updateOf?.length) events.push(attr('update_of', list(t.updateOf.map((c) => `${onRef}.${columnRef(c)}`))));
+  const events: Items = t.events.map((e) =>
+    e === 'UPDATE' && t.updateOf?.length ? undefined : attr(e.toLowerCase(), 'true'),
+  );
+  if (t.updateOf?.length)
+    events.push(attr('update_of', list(t.updateOf.map((c) => `${onRef}.${columnRef(c)}`))));
   const items: Items = [attr('on', onRef), block(timing, [], events)];
   if (mysql) {
     if (t.follows) items.push(attr('follows', hclString(t.follows)));
@@ -252,14 +364,23 @@ function encodeTrigger(t: import('../../schema/model.ts').Trigger, onRef: string
     if (t.forEach !== 'ROW') items.push(attr('for', t.forEach));
     if (t.when) items.push(attr('when', hclString(t.when)));
     items.push(
-      block('execute', [], [
-        attr('function', t.function ? fnTarget(t.function, n) : '""'),
-        t.args?.length ? attr('args', list(t.args.map(hclString))) : undefined,
-      ]),
+      block(
+        'execute',
+        [],
+        [
+          attr('function', t.function ? fnTarget(t.function, n) : '""'),
+          t.args?.length ? attr('args', list(t.args.map(hclString))) : undefined,
+        ],
+      ),
     );
     if (t.enabled) items.push(attr('enabled', t.enabled));
     if (t.referencing) items.push(attr('referencing', hclString(t.referencing)));
-    if (t.constraint) items.push(t.constraint.deferrable ? attr('deferrable', toWord(t.constraint.deferrable)) : attr('constraint', 'true'));
+    if (t.constraint)
+      items.push(
+        t.constraint.deferrable
+          ? attr('deferrable', toWord(t.constraint.deferrable))
+          : attr('constraint', 'true'),
+      );
   }
   items.push(comment(t.comment));
   return block('trigger', [t.name], items);

@@ -3,8 +3,8 @@
 // output back gives the same realm once the dev database has printed it.
 import type { Column, DefaultValue, Dialect, ObjectRef, Realm, Schema, Table } from '../../schema/model.ts';
 import { attr, block, type HclAttr, type HclBlock, hclString, list, object, writeBlocks } from '../write.ts';
-import { encodeObjects } from './encode-objects.ts';
 import { sequenceDefaults } from './decode-table.ts';
+import { encodeObjects } from './encode-objects.ts';
 import { typeHcl } from './types.ts';
 import { toWord } from './words.ts';
 
@@ -65,7 +65,8 @@ export class Names {
   }
 }
 
-const step = (s: string, i: number) => (i === 0 ? s : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${hclString(s)}]`);
+const step = (s: string, i: number) =>
+  i === 0 ? s : /^[A-Za-z_][\w-]*$/.test(s) ? `.${s}` : `[${hclString(s)}]`;
 
 /** `column.x` of the table being written. */
 export const columnRef = (c: string) => `column${step(c, 1)}`;
@@ -73,11 +74,15 @@ export const columnRef = (c: string) => `column${step(c, 1)}`;
 export const schemaRef = (s: string) => `schema${step(s, 1)}`;
 
 function encodeSchema(s: Schema, dialect: Dialect): HclBlock {
-  return block('schema', [s.name], [
-    s.comment !== undefined ? attr('comment', hclString(s.comment)) : undefined,
-    dialect === 'mysql' && s.charset ? attr('charset', hclString(s.charset)) : undefined,
-    dialect === 'mysql' && s.collation ? attr('collate', hclString(s.collation)) : undefined,
-  ]);
+  return block(
+    'schema',
+    [s.name],
+    [
+      s.comment !== undefined ? attr('comment', hclString(s.comment)) : undefined,
+      dialect === 'mysql' && s.charset ? attr('charset', hclString(s.charset)) : undefined,
+      dialect === 'mysql' && s.collation ? attr('collate', hclString(s.collation)) : undefined,
+    ],
+  );
 }
 
 function encodeTable(s: Schema, t: Table, n: Names): HclBlock {
@@ -118,48 +123,71 @@ function encodeTable(s: Schema, t: Table, n: Names): HclBlock {
     const target = fk.references;
     const self = target.schema === own.schema && target.name === own.name;
     items.push(
-      block('foreign_key', [fk.name], [
-        attr('columns', list(fk.columns.map(columnRef))),
-        attr('ref_columns', list(target.columns.map((c) => (self ? columnRef(c) : `${n.ref('table', target)}.${columnRef(c)}`)))),
-        // MySQL's default action is RESTRICT, so only what the key says is written there.
-        mysql && !fk.onUpdate ? undefined : attr('on_update', toWord(fk.onUpdate ?? 'NO ACTION')),
-        mysql && !fk.onDelete ? undefined : attr('on_delete', toWord(fk.onDelete ?? 'NO ACTION')),
-        fk.match ? attr('match', fk.match) : undefined,
-        fk.deferrable ? attr('deferrable', toWord(fk.deferrable)) : undefined,
-        fk.notValid ? attr('not_valid', 'true') : undefined,
-        fk.comment !== undefined ? attr('comment', hclString(fk.comment)) : undefined,
-      ]),
+      block(
+        'foreign_key',
+        [fk.name],
+        [
+          attr('columns', list(fk.columns.map(columnRef))),
+          attr(
+            'ref_columns',
+            list(
+              target.columns.map((c) => (self ? columnRef(c) : `${n.ref('table', target)}.${columnRef(c)}`)),
+            ),
+          ),
+          // MySQL's default action is RESTRICT, so only what the key says is written there.
+          mysql && !fk.onUpdate ? undefined : attr('on_update', toWord(fk.onUpdate ?? 'NO ACTION')),
+          mysql && !fk.onDelete ? undefined : attr('on_delete', toWord(fk.onDelete ?? 'NO ACTION')),
+          fk.match ? attr('match', fk.match) : undefined,
+          fk.deferrable ? attr('deferrable', toWord(fk.deferrable)) : undefined,
+          fk.notValid ? attr('not_valid', 'true') : undefined,
+          fk.comment !== undefined ? attr('comment', hclString(fk.comment)) : undefined,
+        ],
+      ),
     );
   }
   for (const i of t.indexes) items.push(encodeIndex(i, n.dialect));
   for (const u of t.uniques) {
     items.push(
-      block('unique', [u.name], [
-        attr('columns', list(u.columns.map(columnRef))),
-        u.include?.length ? attr('include', list(u.include.map(columnRef))) : undefined,
-        u.nullsNotDistinct ? attr('nulls_distinct', 'false') : undefined,
-        u.deferrable ? attr('deferrable', toWord(u.deferrable)) : undefined,
-        u.comment !== undefined ? attr('comment', hclString(u.comment)) : undefined,
-        u.storageParams?.length ? attr('storage_params', object(u.storageParams)) : undefined,
-      ]),
+      block(
+        'unique',
+        [u.name],
+        [
+          attr('columns', list(u.columns.map(columnRef))),
+          u.include?.length ? attr('include', list(u.include.map(columnRef))) : undefined,
+          u.nullsNotDistinct ? attr('nulls_distinct', 'false') : undefined,
+          u.deferrable ? attr('deferrable', toWord(u.deferrable)) : undefined,
+          u.comment !== undefined ? attr('comment', hclString(u.comment)) : undefined,
+          u.storageParams?.length ? attr('storage_params', object(u.storageParams)) : undefined,
+        ],
+      ),
     );
   }
   for (const c of t.checks) {
     if (c.column !== undefined && mysql) continue;
     items.push(
-      block('check', [c.name], [
-        attr('expr', hclString(c.expr)),
-        c.noInherit ? attr('no_inherit', 'true') : undefined,
-        c.notValid ? attr('not_valid', 'true') : undefined,
-        c.notEnforced ? attr('enforced', 'false') : undefined,
-        c.comment !== undefined ? attr('comment', hclString(c.comment)) : undefined,
-      ]),
+      block(
+        'check',
+        [c.name],
+        [
+          attr('expr', hclString(c.expr)),
+          c.noInherit ? attr('no_inherit', 'true') : undefined,
+          c.notValid ? attr('not_valid', 'true') : undefined,
+          c.notEnforced ? attr('enforced', 'false') : undefined,
+          c.comment !== undefined ? attr('comment', hclString(c.comment)) : undefined,
+        ],
+      ),
     );
   }
   for (const x of t.exclusions) items.push(encodeExclusion(x));
   if (t.partitioning) items.push(encodePartition(t.partitioning, mysql));
   if (t.rls && (t.rls.enabled || t.rls.forced)) {
-    items.push(block('row_security', [], [attr('enabled', String(t.rls.enabled)), attr('enforced', String(t.rls.forced))]));
+    items.push(
+      block(
+        'row_security',
+        [],
+        [attr('enabled', String(t.rls.enabled)), attr('enforced', String(t.rls.forced))],
+      ),
+    );
   }
   if (t.dependsOn?.length) items.push(dependsOnAttr(t.dependsOn, n));
   return block('table', n.labels('table', s.name, t.name), items);
@@ -167,7 +195,10 @@ function encodeTable(s: Schema, t: Table, n: Names): HclBlock {
 
 function encodeColumn(c: Column, t: Table, n: Names): HclBlock {
   const mysql = n.dialect === 'mysql';
-  const items: (HclAttr | HclBlock | undefined)[] = [attr('null', String(c.nullable)), attr('type', columnTypeHcl(c, n))];
+  const items: (HclAttr | HclBlock | undefined)[] = [
+    attr('null', String(c.nullable)),
+    attr('type', columnTypeHcl(c, n)),
+  ];
   if (mysql && c.type.unsigned) items.push(attr('unsigned', 'true'));
   if (c.default) items.push(attr('default', defaultHcl(c.default, c.type.raw, n.dialect)));
   if (mysql) {
@@ -184,17 +215,32 @@ function encodeColumn(c: Column, t: Table, n: Names): HclBlock {
   }
   if (c.identity) {
     const d = sequenceDefaults(c.type.raw, BigInt(c.identity.sequence.increment));
-    items.push(block('identity', [], [attr('generated', toWord(c.identity.generation)), ...sequenceAttrs(c.identity.sequence, d)]));
+    items.push(
+      block(
+        'identity',
+        [],
+        [attr('generated', toWord(c.identity.generation)), ...sequenceAttrs(c.identity.sequence, d)],
+      ),
+    );
   }
   if (c.generated) {
-    items.push(block('as', [], [attr('expr', hclString(c.generated.expr)), attr('type', c.generated.stored ? 'STORED' : 'VIRTUAL')]));
+    items.push(
+      block(
+        'as',
+        [],
+        [attr('expr', hclString(c.generated.expr)), attr('type', c.generated.stored ? 'STORED' : 'VIRTUAL')],
+      ),
+    );
   }
   if (c.comment !== undefined) items.push(attr('comment', hclString(c.comment)));
   return block('column', [c.name], items);
 }
 
 /** Sequence options that differ from the defaults, as attributes. */
-export function sequenceAttrs(o: import('../../schema/model.ts').SequenceOptions, d: import('../../schema/model.ts').SequenceOptions): HclAttr[] {
+export function sequenceAttrs(
+  o: import('../../schema/model.ts').SequenceOptions,
+  d: import('../../schema/model.ts').SequenceOptions,
+): HclAttr[] {
   const out: HclAttr[] = [];
   const num = (v: string) => (Number.isSafeInteger(Number(v)) ? v : hclString(v));
   if (o.start !== d.start) out.push(attr('start', num(o.start)));
@@ -209,7 +255,8 @@ export function sequenceAttrs(o: import('../../schema/model.ts').SequenceOptions
 export function columnTypeHcl(c: Pick<Column, 'type'>, n: Names): string {
   const ref = c.type.ref;
   if (ref && !c.type.arrayDims) {
-    for (const kind of ['enum', 'domain', 'composite', 'range']) if (n.has(kind, ref)) return n.ref(kind, ref);
+    for (const kind of ['enum', 'domain', 'composite', 'range'])
+      if (n.has(kind, ref)) return n.ref(kind, ref);
   }
   return typeHcl(c.type.raw, n.dialect);
 }
@@ -220,10 +267,13 @@ export function defaultHcl(d: DefaultValue, type: string, dialect: Dialect): str
   if (d.kind === 'literal') {
     if (/^-?\d{1,15}(\.\d{1,15})?$/.test(v) && String(Number(v)) === v) return v;
     if (/^(true|false)$/i.test(v) && dialect === 'postgres') return v.toLowerCase();
-    const str = dialect === 'mysql' ? /^'((?:[^'\\]|''|\\.)*)'$/s.exec(v) : /^'((?:[^']|'')*)'(?:::(.+))?$/s.exec(v);
+    const str =
+      dialect === 'mysql' ? /^'((?:[^'\\]|''|\\.)*)'$/s.exec(v) : /^'((?:[^']|'')*)'(?:::(.+))?$/s.exec(v);
     if (str && (str[2] === undefined || sameType(str[2], type))) {
       const text = str[1]!.replace(/''/g, "'");
-      return hclString(dialect === 'mysql' ? text.replace(/\\(.)/gs, (_, ch: string) => MYSQL_ESCAPES[ch] ?? ch) : text);
+      return hclString(
+        dialect === 'mysql' ? text.replace(/\\(.)/gs, (_, ch: string) => MYSQL_ESCAPES[ch] ?? ch) : text,
+      );
     }
   }
   return `sql(${hclString(v)})`;
@@ -233,10 +283,20 @@ const MYSQL_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': 
 
 /** `'x'::character varying` on a `character varying(20)` column: the cast is the column's own. */
 const sameType = (cast: string, type: string) =>
-  cast.replace(/\(.*\)/, '').trim().toLowerCase() === type.replace(/\(.*?\)/, '').trim().toLowerCase();
+  cast
+    .replace(/\(.*\)/, '')
+    .trim()
+    .toLowerCase() ===
+  type
+    .replace(/\(.*?\)/, '')
+    .trim()
+    .toLowerCase();
 
 export function encodeIndex(i: import('../../schema/model.ts').Index, dialect: Dialect): HclBlock {
-  const simple = i.parts.every((p) => p.column !== undefined && !p.desc && !p.collation && !p.opclass && !p.nulls && p.prefix === undefined);
+  const simple = i.parts.every(
+    (p) =>
+      p.column !== undefined && !p.desc && !p.collation && !p.opclass && !p.nulls && p.prefix === undefined,
+  );
   const items: (HclAttr | HclBlock | undefined)[] = [];
   if (i.unique) items.push(attr('unique', 'true'));
   if (i.method) items.push(attr('type', word(i.method.toUpperCase())));
@@ -244,15 +304,19 @@ export function encodeIndex(i: import('../../schema/model.ts').Index, dialect: D
   else {
     for (const p of i.parts) {
       items.push(
-        block('on', [], [
-          p.column !== undefined ? attr('column', columnRef(p.column)) : attr('expr', hclString(p.expr!)),
-          p.desc ? attr('desc', 'true') : undefined,
-          p.collation ? attr('collate', hclString(p.collation)) : undefined,
-          p.opclass ? attr('ops', word(p.opclass)) : undefined,
-          p.nulls === 'FIRST' ? attr('nulls_first', 'true') : undefined,
-          p.nulls === 'LAST' ? attr('nulls_last', 'true') : undefined,
-          p.prefix !== undefined ? attr('prefix', String(p.prefix)) : undefined,
-        ]),
+        block(
+          'on',
+          [],
+          [
+            p.column !== undefined ? attr('column', columnRef(p.column)) : attr('expr', hclString(p.expr!)),
+            p.desc ? attr('desc', 'true') : undefined,
+            p.collation ? attr('collate', hclString(p.collation)) : undefined,
+            p.opclass ? attr('ops', word(p.opclass)) : undefined,
+            p.nulls === 'FIRST' ? attr('nulls_first', 'true') : undefined,
+            p.nulls === 'LAST' ? attr('nulls_last', 'true') : undefined,
+            p.prefix !== undefined ? attr('prefix', String(p.prefix)) : undefined,
+          ],
+        ),
       );
     }
   }
@@ -262,7 +326,8 @@ export function encodeIndex(i: import('../../schema/model.ts').Index, dialect: D
   if (i.storageParams?.length) items.push(attr('storage_params', object(i.storageParams)));
   if (i.parser) items.push(attr('parser', word(i.parser)));
   if (i.attachedTo) items.push(attr('attached_to', hclString(`${i.attachedTo.schema}.${i.attachedTo.name}`)));
-  if (i.invisible) items.push(attr(dialect === 'mysql' ? 'visible' : 'invisible', dialect === 'mysql' ? 'false' : 'true'));
+  if (i.invisible)
+    items.push(attr(dialect === 'mysql' ? 'visible' : 'invisible', dialect === 'mysql' ? 'false' : 'true'));
   if (i.comment !== undefined) items.push(attr('comment', hclString(i.comment)));
   return block('index', [i.name], items);
 }
@@ -272,17 +337,24 @@ function encodeExclusion(x: Table['exclusions'][number]): HclBlock {
   const m = /^EXCLUDE USING (\w+) \((.*)\)(?: WHERE \((.*)\))?$/s.exec(x.definition);
   const parts = m ? splitTop(m[2]!).map((p) => /^(.*) WITH (\S+)$/s.exec(p.trim())) : [];
   const items: (HclAttr | HclBlock | undefined)[] = [];
-  if (!m || parts.some((p) => !p)) throw new Error(`cannot write exclusion constraint ${x.name}: ${x.definition}`);
+  if (!m || parts.some((p) => !p))
+    throw new Error(`cannot write exclusion constraint ${x.name}: ${x.definition}`);
   items.push(attr('type', m[1]!.toUpperCase()));
   for (const p of parts) {
     const elem = p![1]!.trim();
     const col = /^("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?: ([a-z_][\w.]*))?$/i.exec(elem);
     items.push(
-      block('on', [], [
-        col ? attr('column', columnRef(col[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'))) : attr('expr', hclString(elem.replace(/^\((.*)\)$/s, '$1'))),
-        col?.[2] ? attr('ops', word(col[2])) : undefined,
-        attr('op', hclString(p![2]!)),
-      ]),
+      block(
+        'on',
+        [],
+        [
+          col
+            ? attr('column', columnRef(col[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')))
+            : attr('expr', hclString(elem.replace(/^\((.*)\)$/s, '$1'))),
+          col?.[2] ? attr('ops', word(col[2])) : undefined,
+          attr('op', hclString(p![2]!)),
+        ],
+      ),
     );
   }
   if (m[3]) items.push(attr('where', hclString(m[3])));
@@ -315,26 +387,58 @@ export function splitTop(s: string): string[] {
 
 function encodePartition(p: NonNullable<Table['partitioning']>, mysql: boolean): HclBlock {
   const items: (HclAttr | HclBlock | undefined)[] = [attr('type', p.strategy)];
-  const colName = (k: string) => (mysql ? /^`?([^`()]+)`?$/.exec(k)?.[1] : /^("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/.exec(k)?.[1]?.replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const colName = (k: string) =>
+    mysql
+      ? /^`?([^`()]+)`?$/.exec(k)?.[1]
+      : /^("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)$/.exec(k)?.[1]?.replace(/^"|"$/g, '').replace(/""/g, '"');
   const allColumns = p.key.every((k) => colName(k) !== undefined);
   if (allColumns && (!mysql || p.columns || p.key.length === 1)) {
     items.push(attr('columns', list(p.key.map((k) => columnRef(colName(k)!)))));
-    if (mysql && !p.columns && (p.strategy === 'RANGE' || p.strategy === 'LIST')) items.push(attr('by_columns', 'false'));
+    if (mysql && !p.columns && (p.strategy === 'RANGE' || p.strategy === 'LIST'))
+      items.push(attr('by_columns', 'false'));
   } else {
     for (const k of p.key) {
       const c = colName(k);
-      items.push(block('by', [], [c !== undefined ? attr('column', columnRef(c)) : attr('expr', hclString(k.replace(/^\((.*)\)$/s, '$1')))]));
+      items.push(
+        block(
+          'by',
+          [],
+          [
+            c !== undefined
+              ? attr('column', columnRef(c))
+              : attr('expr', hclString(k.replace(/^\((.*)\)$/s, '$1'))),
+          ],
+        ),
+      );
     }
   }
   if (mysql) {
     if (p.linear) items.push(attr('linear', 'true'));
     if (p.count !== undefined) items.push(attr('count', String(p.count)));
     for (const part of p.partitions ?? []) {
-      items.push(block('part', [part.name], [attr('bound', hclString(part.bound)), part.comment !== undefined ? attr('comment', hclString(part.comment)) : undefined]));
+      items.push(
+        block(
+          'part',
+          [part.name],
+          [
+            attr('bound', hclString(part.bound)),
+            part.comment !== undefined ? attr('comment', hclString(part.comment)) : undefined,
+          ],
+        ),
+      );
     }
     if (p.sub) {
       items.push(
-        block('sub', [], [attr('type', p.sub.strategy), attr('key', hclString(p.sub.key)), attr('count', String(p.sub.count)), p.sub.linear ? attr('linear', 'true') : undefined]),
+        block(
+          'sub',
+          [],
+          [
+            attr('type', p.sub.strategy),
+            attr('key', hclString(p.sub.key)),
+            attr('count', String(p.sub.count)),
+            p.sub.linear ? attr('linear', 'true') : undefined,
+          ],
+        ),
       );
     }
   }
@@ -343,7 +447,14 @@ function encodePartition(p: NonNullable<Table['partitioning']>, mysql: boolean):
 
 /** `depends_on` with the objects the document holds (others cannot be referred to). */
 export function dependsOnAttr(deps: NonNullable<Table['dependsOn']>, n: Names): HclAttr | undefined {
-  const kinds: Record<string, string> = { table: 'table', view: 'view', materialized_view: 'materialized', function: 'function', aggregate: 'aggregate', sequence: 'sequence' };
+  const kinds: Record<string, string> = {
+    table: 'table',
+    view: 'view',
+    materialized_view: 'materialized',
+    function: 'function',
+    aggregate: 'aggregate',
+    sequence: 'sequence',
+  };
   const refs = deps.flatMap((d) => {
     const kind = kinds[d.kind];
     return kind && n.has(kind, d) ? [n.ref(kind, d)] : [];
@@ -355,4 +466,3 @@ export function dependsOnAttr(deps: NonNullable<Table['dependsOn']>, n: Names): 
 export function word(s: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['null', 'true', 'false'].includes(s) ? s : hclString(s);
 }
-

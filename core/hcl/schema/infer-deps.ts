@@ -11,9 +11,13 @@ export function inferDependencies(realm: Realm): void {
   for (const s of realm.schemas) {
     for (const t of s.tables) add(relations, { kind: 'table', schema: s.name, name: t.name });
     for (const v of s.views) add(relations, { kind: 'view', schema: s.name, name: v.name });
-    for (const m of s.materializedViews) add(relations, { kind: 'materialized_view', schema: s.name, name: m.name });
-    for (const f of s.functions) if (f.kind === 'function') add(routines, { kind: 'function', schema: s.name, name: f.name, args: f.identityArgs });
-    for (const a of s.aggregates) add(routines, { kind: 'aggregate', schema: s.name, name: a.name, args: a.identityArgs });
+    for (const m of s.materializedViews)
+      add(relations, { kind: 'materialized_view', schema: s.name, name: m.name });
+    for (const f of s.functions)
+      if (f.kind === 'function')
+        add(routines, { kind: 'function', schema: s.name, name: f.name, args: f.identityArgs });
+    for (const a of s.aggregates)
+      add(routines, { kind: 'aggregate', schema: s.name, name: a.name, args: a.identityArgs });
   }
   if (routines.size === 0 && relations.size === 0) return;
   for (const s of realm.schemas) {
@@ -26,11 +30,23 @@ export function inferDependencies(realm: Realm): void {
       link(t, { kind: 'table', schema: s.name, name: t.name }, texts, routines, true);
     }
     for (const d of s.domains) {
-      link(d, { kind: 'type', schema: s.name, name: d.name }, [d.default, ...d.checks.map((c) => c.expr)], routines, true);
+      link(
+        d,
+        { kind: 'type', schema: s.name, name: d.name },
+        [d.default, ...d.checks.map((c) => c.expr)],
+        routines,
+        true,
+      );
     }
     // An aggregate's options name its state and final functions.
     for (const a of s.aggregates) {
-      link(a, { kind: 'aggregate', schema: s.name, name: a.name }, a.options.map((o) => o.value), routines, false);
+      link(
+        a,
+        { kind: 'aggregate', schema: s.name, name: a.name },
+        a.options.map((o) => o.value),
+        routines,
+        false,
+      );
     }
     for (const v of [...s.views, ...s.materializedViews]) {
       const self: DepRef = { kind: 'view', schema: s.name, name: v.name };
@@ -46,7 +62,9 @@ function dropMutual(realm: Realm): void {
   const views = realm.schemas.flatMap((s) =>
     [...s.views, ...s.materializedViews].map((v) => ({ key: `${s.name}.${v.name}`, v })),
   );
-  const deps = new Map(views.map(({ key, v }) => [key, new Set((v.dependsOn ?? []).map((d) => `${d.schema}.${d.name}`))]));
+  const deps = new Map(
+    views.map(({ key, v }) => [key, new Set((v.dependsOn ?? []).map((d) => `${d.schema}.${d.name}`))]),
+  );
   for (const { key, v } of views) {
     if (!v.dependsOn) continue;
     v.dependsOn = v.dependsOn.filter((d) => !deps.get(`${d.schema}.${d.name}`)?.has(key));
@@ -81,7 +99,9 @@ function link(
     }));
     for (const [i, n] of names.entries()) {
       const prev = names[i - 1];
-      const qualified = prev && text.slice(prev.end, i === 0 ? 0 : text.indexOf(n.name, prev.end) - (n.quoted ? 1 : 0)) === '.';
+      const qualified =
+        prev &&
+        text.slice(prev.end, i === 0 ? 0 : text.indexOf(n.name, prev.end) - (n.quoted ? 1 : 0)) === '.';
       const key = (qualified ? `${prev.name}.${n.name}` : n.name).toLowerCase();
       if (calledOnly && !/^\s*\(/.test(text.slice(n.end))) continue;
       const ref = known.get(key) ?? known.get(n.name.toLowerCase());
@@ -91,7 +111,8 @@ function link(
     }
   }
   if (found.size === 0) return;
-  const deps = (obj.dependsOn ??= []);
+  obj.dependsOn ??= [];
+  const deps = obj.dependsOn;
   for (const ref of found.values()) {
     const same = deps.find((d) => d.kind === ref.kind && d.schema === ref.schema && d.name === ref.name);
     if (!same) deps.push(ref);

@@ -30,7 +30,10 @@ export function typeSql(v: Value, dialect: Dialect, range: Range): string {
   if (v instanceof Sql) return v.text;
   if (typeof v === 'string') return v;
   if (!(v instanceof TypeCall)) {
-    throw new HclError('a type is written as an identifier (int), a call (varchar(255)) or sql("...")', range);
+    throw new HclError(
+      'a type is written as an identifier (int), a call (varchar(255)) or sql("...")',
+      range,
+    );
   }
   const name = MULTI_WORD.get(v.name.toLowerCase()) ?? v.name;
   if (!v.called) return name;
@@ -66,7 +69,8 @@ export function columnType(raw: string, dialect: Dialect, unsigned: boolean): Co
 function parseValues(list: string): string[] {
   const out: string[] = [];
   const re = /'((?:[^'\\]|''|\\.)*)'/g;
-  for (let m = re.exec(list); m; m = re.exec(list)) out.push(m[1]!.replace(/''/g, "'").replace(/\\(.)/g, '$1'));
+  for (let m = re.exec(list); m; m = re.exec(list))
+    out.push(m[1]!.replace(/''/g, "'").replace(/\\(.)/g, '$1'));
   return out;
 }
 
