@@ -1,7 +1,8 @@
 // `atlas-ts schema clean`: drop every object in the URL's scope, after the same approval as apply.
 import { planClean } from '../../core/plan/schema-plan.ts';
 import { fingerprint } from '../../core/schema/fingerprint.ts';
-import { parse, required } from '../args.ts';
+import { parse } from '../args.ts';
+import { projectOptions, requireFrom, resolveTargets, singleTarget } from '../project-flags.ts';
 import { type CommandIo, type CommandResult, runOptions, runPlan } from './schema-apply.ts';
 
 export const usage = `Usage: atlas-ts schema clean --url URL [flags]
@@ -17,6 +18,9 @@ Flags:
       --auto-approve      drop without asking (required when stdin or stdout is not a terminal)
       --lock-timeout DUR  how long to wait for an apply to the same database, e.g. 10s (default)
       --format FORMAT     text (default), or json (needs --auto-approve or --dry-run)
+      --env NAME          take --url from env "NAME" of the project file
+  -c, --config URL        project file (default file://atlas.hcl)
+      --var NAME=VALUE    input variable of the project file (repeatable)
   -h, --help              show this help
 
 Examples:
@@ -32,11 +36,14 @@ export async function schemaClean(argv: string[], io: CommandIo): Promise<Comman
       'auto-approve': { type: 'boolean' },
       'lock-timeout': { type: 'string', default: '10s' },
       format: { type: 'string', default: 'text' },
+      var: { type: 'string', multiple: true },
+      ...projectOptions,
     },
     usage,
   );
   if (values.help) return usage;
-  const url = required(values.url, '--url', usage);
+  const t = singleTarget(await resolveTargets(values), 'schema clean');
+  const url = requireFrom(t.url, '--url', 'url', t, usage);
   const run = runOptions({ ...values, 'tx-mode': 'file' }, usage);
   const planned = await planClean(url);
   try {

@@ -2,7 +2,8 @@
 import { UserError } from '../../core/errors.ts';
 import { planJson, renderScript } from '../../core/plan/render-plan.ts';
 import { diffStates } from '../../core/plan/schema-plan.ts';
-import { parse, parseVars } from '../args.ts';
+import { parse } from '../args.ts';
+import { projectOptions, requireTo, resolveTargets, singleTarget } from '../project-flags.ts';
 import type { CommandIo, CommandResult } from './schema-apply.ts';
 
 export const usage = `Usage: atlas-ts schema diff --from URL --to URL [flags]
@@ -14,7 +15,10 @@ Flags:
                        file://schema.hcl / file://dir/ loaded on the dev database
       --to URL         desired schema (repeatable): file://schema.sql, file://schema.hcl (Atlas HCL),
                        file://dir/ or a database URL
-      --var NAME=VALUE input variable of HCL files (repeatable)
+      --var NAME=VALUE input variable of HCL files (repeatable); with --env, of the project file
+      --env NAME       take missing flags from env "NAME" of the project file: src (--to), dev,
+                       schemas, exclude, and its diff policy (--from stays explicit)
+  -c, --config URL     project file (default file://atlas.hcl); alone, its top-level diff policy
       --dev-url URL    dev database SQL files run on to be normalized; must be empty; its
                        ?search_path= limits the diff to one schema when both sides are files;
                        default: an embedded PostgreSQL (PGlite) in memory
@@ -39,14 +43,15 @@ export async function schemaDiff(argv: string[], io: CommandIo): Promise<Command
       exclude: { type: 'string', multiple: true },
       format: { type: 'string', default: 'sql' },
       var: { type: 'string', multiple: true },
+      ...projectOptions,
     },
     usage,
   );
   if (values.help) return usage;
   const from = (values.from ?? []).filter((s) => s !== '');
-  const to = (values.to ?? []).filter((s) => s !== '');
   if (from.length === 0) throw new UserError('BAD_ARGS', 'missing required flag --from', { help: usage });
-  if (to.length === 0) throw new UserError('BAD_ARGS', 'missing required flag --to', { help: usage });
+  const t = singleTarget(await resolveTargets(values), 'schema diff');
+  const to = requireTo(t, usage);
   const format = values.format;
   if (format !== 'sql' && format !== 'json') {
     throw new UserError('BAD_ARGS', `unknown --format "${format}": use sql or json`);
@@ -54,10 +59,11 @@ export async function schemaDiff(argv: string[], io: CommandIo): Promise<Command
   const { plan, warnings } = await diffStates({
     from,
     to,
-    devUrl: values['dev-url'],
-    schemas: values.schema ?? [],
-    exclude: values.exclude ?? [],
-    vars: parseVars(values.var),
+    devUrl: t.devUrl,
+    schemas: t.schemas,
+    exclude: t.exclude,
+    vars: t.vars,
+    policy: t.policy,
   });
   for (const w of warnings) io.err(`Warning: ${w}\n`);
   if (format === 'json') {

@@ -50,6 +50,11 @@ export interface Driver {
    * On failure throws an ExecError saying which statement failed and how many ran before it.
    */
   exec(stmts: readonly Stmt[], opts: { txMode: 'file' | 'none' }): Promise<void>;
+  /**
+   * Rows of one query with bound parameters (`$1` on PostgreSQL, `?` on MySQL), as the driver
+   * decodes them. Used by project files (`data "sql"`) to read values such as tenant names.
+   */
+  query?(sql: string, args?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Takes a named advisory lock, waiting up to `timeoutMs`; resolves to its release. */
   lock(name: string, timeoutMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;

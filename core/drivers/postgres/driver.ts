@@ -105,6 +105,10 @@ export class PostgresDriver implements Driver {
     await this.conn.exec(sql);
   }
 
+  query(sql: string, args?: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.conn.query(sql, args);
+  }
+
   close(): Promise<void> {
     return this.conn.close();
   }
