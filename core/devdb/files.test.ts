@@ -65,7 +65,7 @@ test('a missing path, an empty directory or a bare path is refused with BAD_ARGS
     /^desired state file:\/\/nope\.sql: no such file or directory "nope\.sql" \(relative to /,
   );
   await refused(['file:///nope/x.sql'], /no such file or directory "\/nope\/x\.sql"$/);
-  await refused(['file://empty'], /directory "empty" \(from file:\/\/empty\) holds no \.sql files/);
+  await refused(['file://empty'], /directory "empty" \(from file:\/\/empty\) holds no \.sql or \.hcl files/);
   await refused(['schema.sql'], /neither a file:\/\/ path nor a database URL: write file:\/\/schema\.sql/);
   await refused(['file://'], /names no file/);
   await refused(['pglite://', 'file://x.sql'], /must be the only one/);
@@ -77,4 +77,52 @@ test('a database URL is passed through', async () => {
     kind: 'url',
     url: 'postgres://u@h/db?search_path=app',
   });
+});
+
+test('HCL: a directory of .hcl files is an HCL source; atlas.hcl is left out of it', async () => {
+  const dir = await scratch({ 'hcl/b.hcl': 'b', 'hcl/a.hcl': 'a', 'hcl/atlas.hcl': 'env {}' });
+  const s = await readDesiredSources(['file://hcl'], dir);
+  assert.deepStrictEqual(s, {
+    kind: 'hcl',
+    files: [
+      { path: 'hcl/a.hcl', text: 'a' },
+      { path: 'hcl/b.hcl', text: 'b' },
+    ],
+  });
+});
+
+test('HCL: mixing SQL and HCL, or giving atlas.hcl as a schema, is refused with what to do', async () => {
+  const dir = await scratch({ 'a.sql': 'x', 'b.hcl': 'y', 'atlas.hcl': 'env {}' });
+  await assert.rejects(
+    readDesiredSources(['file://a.sql', 'file://b.hcl'], dir),
+    /mixes SQL and HCL files \(b\.hcl, a\.sql\).*composite_schema/,
+  );
+  await assert.rejects(
+    readDesiredSources(['file://atlas.hcl'], dir),
+    /atlas\.hcl is a project file, not a schema: select an environment with --env NAME/,
+  );
+});
+
+test('project-file sources: inline text and a composite of members', async () => {
+  const inline = { kind: 'inline' as const, path: 'data.external_schema.app', text: 'CREATE TABLE t ();' };
+  assert.deepStrictEqual(await readDesiredSources([inline]), {
+    kind: 'files',
+    files: [{ path: 'data.external_schema.app', text: 'CREATE TABLE t ();' }],
+  });
+  const composite = {
+    kind: 'composite' as const,
+    name: 'data.composite_schema.app',
+    members: [{ schema: 'app', src: [inline] }],
+  };
+  assert.deepStrictEqual(await readDesiredSources([composite]), {
+    kind: 'composite',
+    name: 'data.composite_schema.app',
+    members: [
+      {
+        schema: 'app',
+        sources: { kind: 'files', files: [{ path: 'data.external_schema.app', text: 'CREATE TABLE t ();' }] },
+      },
+    ],
+  });
+  await assert.rejects(readDesiredSources([composite, 'file://x.sql']), /must be the only desired state/);
 });
