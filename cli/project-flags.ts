@@ -30,7 +30,9 @@ export interface ProjectFlagValues {
 
 /** What one run of a command works on: its flags, completed from the env. */
 export interface Target {
-  /** `env "prod"`, for messages; undefined without a project file. */
+  /** The env's name; undefined without a project file (or with one that defines no env). */
+  env: string | undefined;
+  /** `env "prod"`, for messages. */
   label: string | undefined;
   url: string | undefined;
   to: DesiredInput[];
@@ -58,10 +60,11 @@ export async function resolveTargets(values: ProjectFlagValues): Promise<Target[
   };
   const vars = parseVars(values.var);
   if (values.env === undefined && values.config === undefined) {
-    return [{ label: undefined, ...given, to, policy: undefined, vars }];
+    return [{ env: undefined, label: undefined, ...given, to, policy: undefined, vars }];
   }
   const envs = await loadProject({ config: values.config, env: values.env, vars });
   return envs.map((env) => ({
+    env: env.name === '' ? undefined : env.name,
     label: env.name === '' ? undefined : `env "${env.name}"`,
     url: given.url ?? env.url,
     to: to.length > 0 ? to : env.src,
@@ -117,7 +120,7 @@ export async function forEachTarget(
   const where = (t: Target) => redact(t.url ?? '(no url)');
   const docs: string[] = [];
   for (const [i, t] of targets.entries()) {
-    if (!json) io.out(`${i > 0 ? '\n' : ''}-- ${t.label ?? 'env'}: ${where(t)}\n`);
+    if (!json) io.out(`${i > 0 ? '\n' : ''}-- env ${t.env ?? ''}: ${where(t)}\n`);
     const stopped = () => {
       const done = targets.slice(0, i).map(where);
       const rest = targets.slice(i + 1).map(where);
