@@ -1,6 +1,8 @@
-// Micro-benchmark of the HCL parser (core/hcl/syntax): parses a generated Atlas-style schema of
-// 1,000 tables (8 columns, a primary key, 2 indexes, a foreign key and a heredoc comment each)
-// and prints its size and the median of the timed parses.
+// Micro-benchmark of reading schema HCL: a generated Atlas-style schema of 1,000 tables (8
+// columns, a primary key, 2 indexes, a foreign key and a heredoc comment each) is parsed
+// (core/hcl/syntax) and decoded into the model (core/hcl/schema). The reference, timed in the same
+// run, is JSON.parse of the decoded model as JSON: the cost of reading the same schema from the
+// cheapest format there is. Ratios are what to compare across machines.
 //
 //   node bench/hcl-parse.mjs [--tables 1000] [--runs 5] [--comment-lines 55]
 //
@@ -22,6 +24,7 @@ const RUNS = Number(opt.runs);
 const COMMENT_LINES = Number(opt['comment-lines']);
 
 const { parseHcl } = await tsImport('../core/hcl/syntax/parser.ts', import.meta.url);
+const { readSchemaHcl } = await tsImport('../core/hcl/schema-files.ts', import.meta.url);
 
 const TYPES = [
   'bigint',
@@ -105,18 +108,26 @@ for (let i = 0; i < TABLES; i++) parts.push(table(i));
 const source = parts.join('\n');
 const mb = Buffer.byteLength(source, 'utf8') / (1024 * 1024);
 
-parseHcl(source, 'bench.hcl'); // warm-up
-const times = [];
-let blocks = 0;
-for (let r = 0; r < RUNS; r++) {
-  const t0 = performance.now();
-  const file = parseHcl(source, 'bench.hcl');
-  times.push(performance.now() - t0);
-  blocks = file.body.blocks.length;
+/** Median milliseconds of `RUNS` calls after one warm-up. */
+function time(fn) {
+  fn();
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(
-  `hcl-parse: ${TABLES} tables, ${blocks} top-level blocks, ${mb.toFixed(2)} MB; ` +
-    `median of ${RUNS} parses ${median.toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)})`,
-);
+
+const blocks = parseHcl(source, 'bench.hcl').body.blocks.length;
+const json = JSON.stringify(readSchemaHcl([{ path: 'bench.hcl', text: source }], { dialect: 'postgres' }).realm);
+const reference = time(() => JSON.parse(json));
+const parse = time(() => parseHcl(source, 'bench.hcl'));
+const decode = time(() => readSchemaHcl([{ path: 'bench.hcl', text: source }], { dialect: 'postgres' }));
+const ratio = (ms) => `${ms.toFixed(1)} ms (${(ms / reference).toFixed(1)}x)`;
+console.log(`hcl: ${TABLES} tables, ${blocks} top-level blocks, ${mb.toFixed(2)} MB of HCL; medians of ${RUNS} runs`);
+console.log(`  reference JSON.parse of the model (${(json.length / (1024 * 1024)).toFixed(2)} MB): ${reference.toFixed(1)} ms (1.0x)`);
+console.log(`  parse:            ${ratio(parse)}`);
+console.log(`  parse + decode:   ${ratio(decode)}`);

@@ -43,6 +43,8 @@ export interface Target {
   policy: DiffPolicy | undefined;
   /** Input variables for HCL schema files. */
   vars: InputVars;
+  /** An env offers its attributes to every schema file; only `--var` on its own must be declared. */
+  undeclaredVars: 'error' | 'ignore';
 }
 
 /**
@@ -60,7 +62,9 @@ export async function resolveTargets(values: ProjectFlagValues): Promise<Target[
   };
   const vars = parseVars(values.var);
   if (values.env === undefined && values.config === undefined) {
-    return [{ env: undefined, label: undefined, ...given, to, policy: undefined, vars }];
+    return [
+      { env: undefined, label: undefined, ...given, to, policy: undefined, vars, undeclaredVars: 'error' },
+    ];
   }
   const envs = await loadProject({ config: values.config, env: values.env, vars });
   return envs.map((env) => ({
@@ -73,6 +77,7 @@ export async function resolveTargets(values: ProjectFlagValues): Promise<Target[
     exclude: given.exclude.length > 0 ? given.exclude : env.exclude,
     policy: env.diff,
     vars: env.vars,
+    undeclaredVars: 'ignore',
   }));
 }
 

@@ -261,7 +261,7 @@ describe('flag and command errors', () => {
   test('bad --format', async () => {
     assertUserError(
       await cli('schema', 'inspect', '--url', serverUrl('db', `u:${PASSWORD}`), '--format', 'yaml'),
-      /^Error: unknown --format "yaml": use sql or json$/,
+      /^Error: unknown --format "yaml": use sql, hcl or json$/,
       { passwords: [PASSWORD] },
     );
   });

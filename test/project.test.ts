@@ -154,6 +154,21 @@ describe('for_each over tenants found by a data "sql" query', () => {
     assert.equal(again.stdout.match(/Schema is synced/g)?.length, 2, show(again));
   });
 
+  test('an env offers its attributes to HCL schema files as variables', async (t) => {
+    const { url, vars } = await databases(t);
+    await query(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b');
+    const r = await cli('hcl-tenants', 'schema', 'apply', '--env', 'tenants', ...vars, '--auto-approve');
+    assertOk(r);
+    const comments = await query(
+      url,
+      "SELECT n.nspname AS s, obj_description(c.oid) AS comment FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'accounts' ORDER BY 1",
+    );
+    assert.deepEqual(comments, [
+      { s: 'tenant_a', comment: 'accounts of tenant_a' },
+      { s: 'tenant_b', comment: 'accounts of tenant_b' },
+    ]);
+  });
+
   test('the first failing tenant stops the run and says what was done', async (t) => {
     const { url, vars } = await databases(t);
     // tenant_b has rows, so adding the NOT NULL column without a default fails there.

@@ -98,7 +98,15 @@ export async function schemaApply(argv: string[], io: CommandIo): Promise<Comman
     const url = requireFrom(t.url, '--url', 'url', t, usage);
     const scope = { schemas: t.schemas, exclude: t.exclude };
     const to = requireTo(t, usage);
-    const planned = await planSchema({ url, to, devUrl: t.devUrl, vars: t.vars, policy: t.policy, ...scope });
+    const planned = await planSchema({
+      url,
+      to,
+      devUrl: t.devUrl,
+      vars: t.vars,
+      undeclaredVars: t.undeclaredVars,
+      policy: t.policy,
+      ...scope,
+    });
     try {
       return await runPlan(io, planned.driver, planned.plan, {
         ...run,

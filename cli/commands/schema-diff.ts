@@ -63,6 +63,7 @@ export async function schemaDiff(argv: string[], io: CommandIo): Promise<Command
     schemas: t.schemas,
     exclude: t.exclude,
     vars: t.vars,
+    undeclaredVars: t.undeclaredVars,
     policy: t.policy,
   });
   for (const w of warnings) io.err(`Warning: ${w}\n`);

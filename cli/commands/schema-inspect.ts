@@ -76,6 +76,7 @@ export async function schemaInspect(argv: string[]): Promise<string> {
               boundSchema: driver.boundSchema,
             },
             vars: t.vars,
+            undeclaredVars: t.undeclaredVars,
             ...scope,
           })
         ).realm

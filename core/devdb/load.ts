@@ -36,8 +36,10 @@ export interface LoadInput {
   /** Schemas in scope; the desired state is inspected with the same scope. */
   schemas: string[];
   exclude: string[];
-  /** Input variables of HCL desired states (`--var name=value`). */
+  /** Input variables of HCL desired states (`--var name=value`, or an env's attributes). */
   vars?: InputVars | undefined;
+  /** `ignore` when the variables come from a project env rather than the command line. */
+  undeclaredVars?: 'error' | 'ignore' | undefined;
 }
 
 export async function loadDesiredState(input: LoadInput): Promise<DesiredState> {
@@ -96,7 +98,11 @@ function loader(sources: DesiredSources, input: LoadInput, into: string | undefi
   const target = boundSchema ?? into;
   if (sources.kind === 'hcl') {
     // Decoded before a dev database is started: a mistake in the file fails fast.
-    const decoded = readSchemaHcl(sources.files, { dialect, vars: input.vars });
+    const decoded = readSchemaHcl(sources.files, {
+      dialect,
+      vars: input.vars,
+      undeclaredVars: input.undeclaredVars,
+    });
     const declared = boundToTarget(decoded.realm, target);
     const hints = decoded.hints.map((h) => (target === undefined ? h : { ...h, schema: target }));
     return {

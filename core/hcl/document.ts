@@ -32,6 +32,11 @@ export interface DocumentOptions {
   roots?: ((name: string, range: Range) => Value | undefined) | undefined;
   /** Names offered as suggestions when a root is unknown. */
   rootNames?: readonly string[] | undefined;
+  /**
+   * A given variable no file declares: an error (a typo on the command line, by default), or
+   * ignored (an env's attributes are offered to every schema file, which uses what it declares).
+   */
+  undeclaredVars?: 'error' | 'ignore' | undefined;
 }
 
 /** Top-level blocks of one or more files, with variables and locals evaluated on demand. */
@@ -98,6 +103,7 @@ export class Document {
 
   /** A `--var` for a variable the files do not declare is a typo more often than not. */
   private checkInputVars(): void {
+    if (this.opts.undeclaredVars === 'ignore') return;
     for (const name of Object.keys(this.opts.vars ?? {})) {
       if (this.variables.has(name)) continue;
       const near = closest(name, this.variables.keys());

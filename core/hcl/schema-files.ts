@@ -18,12 +18,17 @@ export interface SchemaSource {
 
 export function readSchemaHcl(
   files: readonly SchemaSource[],
-  opts: { dialect: Dialect; vars?: InputVars | undefined },
+  opts: { dialect: Dialect; vars?: InputVars | undefined; undeclaredVars?: 'error' | 'ignore' | undefined },
 ): DecodedSchema {
   return hclErrors(() =>
     decodeSchemaHcl(
       files.map((f) => parseHcl(f.text, f.path)),
-      { dialect: opts.dialect, vars: opts.vars, functions: { file: fileFunction } },
+      {
+        dialect: opts.dialect,
+        vars: opts.vars,
+        undeclaredVars: opts.undeclaredVars,
+        functions: { file: fileFunction },
+      },
     ),
   );
 }

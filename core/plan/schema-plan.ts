@@ -25,6 +25,7 @@ export interface SchemaPlanInput {
   policy?: DiffPolicy;
   /** Input variables of HCL desired states. */
   vars?: InputVars | undefined;
+  undeclaredVars?: 'error' | 'ignore' | undefined;
 }
 
 export interface SchemaPlanResult {
@@ -90,6 +91,7 @@ export async function planSchema(input: SchemaPlanInput): Promise<SchemaPlanResu
         schemas: scope.schemas,
         exclude: scope.exclude,
         vars: input.vars,
+        undeclaredVars: input.undeclaredVars,
       }),
     ]);
     const { realm: compared, warnings } = await comparable(current, desired, driver, input.devUrl);
@@ -112,6 +114,7 @@ export interface DiffStatesInput {
   exclude?: string[];
   policy?: DiffPolicy;
   vars?: InputVars | undefined;
+  undeclaredVars?: 'error' | 'ignore' | undefined;
 }
 
 const isDatabaseUrl = (s: DesiredInput): s is string => typeof s === 'string' && !/^file:/i.test(s);
@@ -138,6 +141,7 @@ export async function diffStates(input: DiffStatesInput): Promise<{ plan: Plan; 
         schemas: input.schemas ?? [],
         exclude: input.exclude ?? [],
         vars: input.vars,
+        undeclaredVars: input.undeclaredVars,
       });
     // One after the other: both may use the same dev database.
     const from = await load(input.from);

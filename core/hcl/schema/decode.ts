@@ -27,6 +27,7 @@ type Kind = (typeof TOP_LEVEL)[number];
 export interface DecodeOptions {
   dialect: Dialect;
   vars?: DocumentOptions['vars'];
+  undeclaredVars?: DocumentOptions['undeclaredVars'];
   functions?: Readonly<Record<string, HclFunction>>;
 }
 
@@ -64,6 +65,7 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
   const interpolate = (ref: Ref) => refName(ref, ctx);
   const doc = new Document(files, {
     vars: opts.vars,
+    undeclaredVars: opts.undeclaredVars,
     functions: opts.functions,
     roots: (name, range) =>
       isKind(name) || name === 'column' ? new Ref([name], range, interpolate) : undefined,

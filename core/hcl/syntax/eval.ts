@@ -214,20 +214,27 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return bestDist <= Math.min(2, Math.floor(name.length / 2)) || bestDist < 1 ? best : undefined;
 }
 
-/** Edit distance, giving up (returning `limit`) once it exceeds `limit - 1`. */
+/**
+ * Edit distance counting a swap of neighbours as one edit ("ulr" is one edit from "url"),
+ * giving up (returning `limit`) once every path exceeds `limit - 1`.
+ */
 function levenshtein(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
+    before = prev;
     prev = cur;
   }
   return Math.min(prev[b.length]!, limit);
