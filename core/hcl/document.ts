@@ -358,6 +358,8 @@ export class BlockReader {
     const v = this.value(name);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    // `"${table.users.name}"` is the reference itself (HCL keeps a lone interpolation's value).
+    if (v instanceof Opaque && v.toTemplate) return v.toTemplate();
     if (typeof v !== 'string') throw this.wrongType(name, 'a string', v);
     return v;
   }
@@ -427,7 +429,8 @@ export class BlockReader {
   word(name: string, allowed?: readonly string[]): string | undefined {
     const attr = this.attrs.get(name);
     if (!attr) return undefined;
-    const w = bareWord(attr.expr) ?? this.string(name);
+    const v = bareWord(attr.expr) === undefined ? this.value(name) : undefined;
+    const w = bareWord(attr.expr) ?? (v instanceof Sql ? v.text : this.string(name));
     if (w === undefined) return undefined;
     if (!allowed) return w;
     const hit = allowed.find((a) => a.toUpperCase() === w.toUpperCase().replace(/ /g, '_'));

@@ -1,6 +1,5 @@
 // Acceptance tests for reading Atlas schema HCL (MySQL / MariaDB) into the model: documents
 // written after Atlas's documentation (test/fixtures/hcl/mysql), compared in their written form.
-// Tests marked `todo` are documented Atlas syntax the reader does not accept or reads wrongly yet.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +42,7 @@ const type = (raw: string, extra: Partial<Column['type']> = {}): Column['type'] 
   ...extra,
 });
 
-/** Routines without `identityArgs`, which MySQL does not use (see the todo test below). */
+/** A routine without `identityArgs`, which MySQL does not use (asserted once, below). */
 function routine(realm: Realm, name: string): Omit<Func, 'identityArgs'> {
   const { identityArgs: _, ...f } = named(schemaOf(realm).functions, name);
   return f;
@@ -269,9 +268,7 @@ test('procedure: arguments with IN / OUT / INOUT modes and charset', () => {
   });
 });
 
-test('routines have no identity arguments in MySQL', {
-  todo: 'identityArgs is filled from the arguments; MySQL inspection (and the model contract) leave it empty, and the differ keys routines by name(identityArgs)',
-}, () => {
+test('routines have no identity arguments in MySQL', () => {
   const { realm } = readFixture('routines.hcl');
   assert.deepEqual(
     schemaOf(realm).functions.map((f) => [f.name, f.identityArgs]),
@@ -284,9 +281,7 @@ test('routines have no identity arguments in MySQL', {
   );
 });
 
-test('function: arguments with collate', {
-  todo: 'arg { collate = "..." } is rejected (unknown attribute)',
-}, () => {
+test('function: arguments with collate', () => {
   const { realm } = readText(`
 schema "shop" {}
 function "shout" {
@@ -350,9 +345,7 @@ table "products" {
 }
 `;
 
-test('trigger: for = ROW', {
-  todo: 'trigger { for = ROW } is rejected for MySQL (unknown attribute)',
-}, () => {
+test('trigger: for = ROW', () => {
   const { realm } = readText(`${TRIGGER_TABLE}
 trigger "products_stamp" {
   on = table.products
@@ -366,7 +359,7 @@ trigger "products_stamp" {
   assert.equal(named(tableOf(realm, 'products').triggers, 'products_stamp').forEach, 'ROW');
 });
 
-test('trigger: foreach = ROW', { todo: 'trigger { foreach = ROW } is rejected (unknown attribute)' }, () => {
+test('trigger: foreach = ROW', () => {
   const { realm } = readText(`${TRIGGER_TABLE}
 trigger "products_stamp" {
   on = table.products
@@ -380,9 +373,7 @@ trigger "products_stamp" {
   assert.equal(named(tableOf(realm, 'products').triggers, 'products_stamp').forEach, 'ROW');
 });
 
-test('trigger: precedes', {
-  todo: 'trigger { precedes = trigger.x } is rejected (unknown attribute)',
-}, () => {
+test('trigger: precedes', () => {
   const { realm } = readText(`${TRIGGER_TABLE}
 trigger "products_first" {
   on = table.products
@@ -434,9 +425,7 @@ test('view: as interpolating table.x.name, depends_on, check_option, security, c
   });
 });
 
-test('view: column unsigned', {
-  todo: 'view column { unsigned = true } is rejected (unknown attribute)',
-}, () => {
+test('view: column unsigned', () => {
   const { realm } = readText(`
 schema "shop" {}
 table "counters" {

@@ -22,7 +22,6 @@ import type {
   View,
 } from '../../schema/model.ts';
 import type { BlockReader } from '../document.ts';
-import { typeName } from '../syntax/eval.ts';
 import { HclError } from '../syntax/position.ts';
 import { Ref, Sql } from '../values.ts';
 import type { DecodeContext, Entry } from './decode.ts';
@@ -32,6 +31,7 @@ import {
   decodeTable,
   decodeType,
   defaultValue,
+  deferrable,
   dependsOn,
   keyValues,
   sequenceOptions,
@@ -121,7 +121,9 @@ export function decodeObject(kind: string, entry: Entry, ctx: DecodeContext, rea
         version: r.string('version') ?? '',
         ...opt('comment', r.string('comment')),
       };
-      r.allow(['name', 'schema', 'version', 'comment']);
+      // depends_on orders extensions in Atlas; CREATE EXTENSION ... CASCADE-free creation here
+      // installs what an extension requires with it, so it is accepted and needs no field.
+      r.allow(['name', 'schema', 'version', 'comment', 'depends_on']);
       return void realm.extensions.push(e);
     }
     case 'event_trigger':
@@ -134,7 +136,7 @@ export function decodeObject(kind: string, entry: Entry, ctx: DecodeContext, rea
     }
     case 'trigger': {
       const { target, schema } = onTable(r, ctx, realm, true);
-      return void target.triggers.push(decodeTrigger(entry, ctx, schema.name));
+      return void target.triggers.push(decodeTrigger(entry, ctx, schema.name, target));
     }
     case 'policy': {
       const { target } = onTable(r, ctx, realm, false);
@@ -180,11 +182,12 @@ function onTable(
 
 // ---------------------------------------------------------------- views
 
-function viewColumns(r: BlockReader): View['columns'] {
+/** A view's columns; their types are the query's, so they only inform (the database decides). */
+function viewColumns(r: BlockReader, ctx: DecodeContext): View['columns'] {
   return r.blocks('column').map((c) => {
-    const col: View['columns'][number] = { name: c.name(), type: '' };
+    const col: View['columns'][number] = { name: c.name(), type: decodeType(c, 'type', ctx)?.raw ?? '' };
     setIf(col, 'comment', c.string('comment'));
-    c.allow(['name', 'type', 'null', 'comment']);
+    c.allow(['name', 'type', 'null', 'comment', 'unsigned', 'charset', 'collate']);
     return col;
   });
 }
@@ -194,7 +197,7 @@ function decodeView(entry: Entry, ctx: DecodeContext): View {
   const v: View = {
     name: entry.name,
     definition: r.sqlText('as', true)!,
-    columns: viewColumns(r),
+    columns: viewColumns(r, ctx),
     triggers: [],
   };
   setIf(v, 'comment', r.string('comment'));
@@ -235,7 +238,7 @@ function decodeMaterialized(entry: Entry, ctx: DecodeContext): MaterializedView 
   const m: MaterializedView = {
     name: entry.name,
     definition: r.sqlText('as', true)!,
-    columns: viewColumns(r),
+    columns: viewColumns(r, ctx),
     indexes: r.blocks('index').map((i) => decodeIndex(i, entry.name, ctx, entry, schema)),
     withData: r.bool('with_data') ?? true,
   };
@@ -355,7 +358,9 @@ function decodeArgs(r: BlockReader, ctx: DecodeContext): FuncArg[] {
       ).value;
     const charset = a.string('charset');
     if (charset) arg.type += ` CHARSET ${charset}`;
-    a.allow(['type', 'mode', 'default', 'charset']);
+    const collation = a.string('collate');
+    if (collation) arg.type += ` COLLATE ${collation}`;
+    a.allow(['type', 'mode', 'default', 'charset', 'collate']);
     return arg;
   });
 }
@@ -392,6 +397,8 @@ function decodeRoutine(entry: Entry, ctx: DecodeContext, kind: 'function' | 'pro
   ];
   if (ctx.dialect === 'mysql') {
     f.language = 'SQL';
+    // MySQL routines have no overloads: inspection leaves identityArgs empty, and so does this.
+    f.identityArgs = '';
     // The parameter list as MariaDB keeps it: names bare where they can be, types as written.
     f.params = args
       .map(
@@ -523,7 +530,7 @@ const TIMINGS = [
   ['instead_of', 'INSTEAD OF'],
 ] as const;
 
-function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string): Trigger {
+function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string, on: Table | View): Trigger {
   const r = entry.reader;
   const timed = TIMINGS.map(([attr, timing]) => ({ timing, block: r.single(attr) })).filter((t) => t.block);
   if (timed.length !== 1) {
@@ -551,14 +558,30 @@ function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string): Trigge
     if (events.length > 1)
       throw new HclError(`${r.what}: a MySQL trigger fires on one event`, block!.block.typeRange);
     t.body = r.sqlText('as', true)!.trim();
-    const follows = r.value('follows');
-    if (follows instanceof Ref) t.follows = ctx.resolve(follows, ['trigger']).entry.name;
-    else if (typeof follows === 'string') t.follows = follows;
+    setIf(t, 'follows', triggerName(r, 'follows', ctx));
+    // `precedes = trigger.b` is b following this one: set once every trigger is decoded.
+    const precedes = triggerName(r, 'precedes', ctx);
+    if (precedes !== undefined) {
+      ctx.later.push(() => {
+        const next = on.triggers.find((x) => x.name === precedes);
+        if (!next)
+          throw new HclError(
+            `${r.what}: precedes names no trigger "${precedes}" of the same table`,
+            r.rangeOf('precedes'),
+          );
+        next.follows = t.name;
+      });
+    }
     setIf(t, 'sqlMode', r.string('sql_mode'));
-    r.allow(['name', 'on', 'as', 'comment', 'follows', 'sql_mode'], ['before', 'after']);
+    r.word(r.has('foreach') ? 'foreach' : 'for', ['ROW']);
+    r.allow(
+      ['name', 'on', 'as', 'comment', 'follows', 'precedes', 'sql_mode', 'for', 'foreach'],
+      ['before', 'after'],
+    );
     return t;
   }
-  const each = r.word('for', ['ROW', 'STATEMENT']);
+  // `foreach` is the older spelling of `for`.
+  const each = r.word(r.has('foreach') ? 'foreach' : 'for', ['ROW', 'STATEMENT']);
   if (each) t.forEach = each as 'ROW' | 'STATEMENT';
   setIf(t, 'when', r.sqlText('when'));
   const exec = r.single('execute');
@@ -567,21 +590,50 @@ function decodeTrigger(entry: Entry, ctx: DecodeContext, schema: string): Trigge
   const args = exec.value('args');
   if (args !== undefined && args !== null) {
     if (!Array.isArray(args)) throw exec.wrongType('args', 'a list', args);
-    t.args = args.map((a) => (typeof a === 'string' || typeof a === 'number' ? String(a) : typeName(a)));
+    t.args = args.map((a) => {
+      if (typeof a === 'string' || typeof a === 'number') return String(a);
+      if (a instanceof Ref) return a.toTemplate();
+      throw exec.wrongType('args', 'a list of strings', a);
+    });
   }
   exec.allow(['function', 'args']);
   const enabled = r.word('enabled', ['ORIGIN', 'DISABLED', 'REPLICA', 'ALWAYS']);
   if (enabled && enabled !== 'ORIGIN') t.enabled = enabled as Trigger['enabled'];
-  setIf(t, 'referencing', r.sqlText('referencing'));
-  const constraint = r.value('constraint');
-  if (constraint === true) t.constraint = {};
-  const deferrable = r.word('deferrable', ['DEFERRABLE', 'DEFERRABLE_INITIALLY_DEFERRED']);
-  if (deferrable) t.constraint = { deferrable: fromWord(deferrable) as 'DEFERRABLE' };
+  setIf(t, 'referencing', referencing(r));
+  if (r.bool('constraint')) t.constraint = {};
+  const d = deferrable(r);
+  if (d) t.constraint = { deferrable: d };
   r.allow(
-    ['name', 'on', 'comment', 'for', 'when', 'enabled', 'referencing', 'constraint', 'deferrable'],
-    ['before', 'after', 'instead_of', 'execute'],
+    ['name', 'on', 'comment', 'for', 'foreach', 'when', 'enabled', 'referencing', 'constraint', 'deferrable'],
+    ['before', 'after', 'instead_of', 'execute', 'referencing'],
   );
   return t;
+}
+
+/** `follows = trigger.a` or `follows = "a"`: a trigger of the same table. */
+function triggerName(r: BlockReader, attr: string, ctx: DecodeContext): string | undefined {
+  const v = r.value(attr);
+  if (v instanceof Ref) return ctx.resolve(v, ['trigger']).entry.name;
+  return r.string(attr);
+}
+
+/**
+ * Transition tables: `referencing { old_table = "o"  new_table = "n" }`, or the clause as text.
+ * Written as inspection prints it (`OLD TABLE AS "o" NEW TABLE AS "n"`).
+ */
+function referencing(r: BlockReader): string | undefined {
+  const block = r.single('referencing');
+  if (!block) return r.sqlText('referencing');
+  const parts: string[] = [];
+  for (const [attr, kw] of [
+    ['old_table', 'OLD TABLE'],
+    ['new_table', 'NEW TABLE'],
+  ] as const) {
+    const name = block.string(attr);
+    if (name !== undefined) parts.push(`${kw} AS "${name.replace(/"/g, '""')}"`);
+  }
+  block.allow(['old_table', 'new_table']);
+  return parts.join(' ') || undefined;
 }
 
 /**

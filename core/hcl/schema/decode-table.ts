@@ -21,7 +21,7 @@ import { HclError } from '../syntax/position.ts';
 import { Ref, Sql, TypeCall } from '../values.ts';
 import type { DecodeContext, Entry } from './decode.ts';
 import { columnType, sqlString, typeSql } from './types.ts';
-import { DEFERRABLE, fromWord, REF_ACTIONS } from './words.ts';
+import { DEFERRABLE, fromWord, REF_ACTIONS, toWord } from './words.ts';
 
 const TABLE_ATTRS = ['name', 'schema', 'comment', 'depends_on', 'renamed_from'];
 const PG_TABLE_ATTRS = ['unlogged', 'partition_of', 'partition_bound', 'inherits', 'storage_params'];
@@ -424,16 +424,12 @@ function decodeUnique(
 }
 
 /** `deferrable = true` (with `initially_deferred`), or the clause as a word: `DEFERRABLE_INITIALLY_DEFERRED`. */
-function deferrable(r: BlockReader): Deferrable | undefined {
+export function deferrable(r: BlockReader): Deferrable | undefined {
   const attr = r.attribute('deferrable');
   if (!attr) return undefined;
   if (attr.expr.kind === 'variable' && !['true', 'false'].includes(attr.expr.name)) {
-    return fromWord(
-      r.word(
-        'deferrable',
-        DEFERRABLE.map((d) => d.replace(/ /g, '_')),
-      )!,
-    ) as Deferrable;
+    const w = r.word('deferrable', [...DEFERRABLE.map(toWord), ...Object.keys(DEFERRABLE_WORDS)])!;
+    return w in DEFERRABLE_WORDS ? DEFERRABLE_WORDS[w] : (fromWord(w) as Deferrable);
   }
   const v = r.bool('deferrable');
   if (!v) return undefined;
@@ -516,7 +512,7 @@ function decodeExclude(
 ): Table['exclusions'][number] {
   const using = r.word('type') ?? 'GIST';
   const elems = r.blocks('on').map((on) => {
-    const op = on.string('op');
+    const op = on.sqlText('op');
     if (!op)
       throw new HclError(
         'an exclude part needs op = "&&" (the operator rows must not share)',
@@ -525,20 +521,30 @@ function decodeExclude(
     const col = on.ref('column');
     const base = col ? quoteIdent(ctx.columnRef(col, entry).column) : `(${on.sqlText('expr', true)})`;
     const ops = on.word('ops');
-    on.allow(['column', 'expr', 'op', 'ops']);
-    return `${base}${ops ? ` ${ops}` : ''} WITH ${op}`;
+    const desc = on.bool('desc') ? ' DESC' : '';
+    on.allow(['column', 'expr', 'op', 'ops', 'desc']);
+    return `${base}${ops ? ` ${ops}` : ''}${desc} WITH ${op}`;
   });
   if (elems.length === 0)
     throw new HclError(`${r.what} needs on { column = ... op = "..." } blocks`, r.block.typeRange);
   let definition = `EXCLUDE USING ${using.toLowerCase()} (${elems.join(', ')})`;
+  const include = columnsOf(r, 'include', ctx, entry);
+  if (include?.length) definition += ` INCLUDE (${include.map(quoteIdent).join(', ')})`;
   const where = r.sqlText('where');
   if (where) definition += ` WHERE (${where})`;
   const x: Table['exclusions'][number] = { name: r.block.labels[0] ?? `${table}_excl`, definition };
   setIf(x, 'deferrable', deferrable(r));
   setIf(x, 'comment', r.string('comment'));
-  r.allow(['name', 'type', 'where', 'deferrable', 'initially_deferred', 'comment'], ['on']);
+  r.allow(['name', 'type', 'include', 'where', 'deferrable', 'initially_deferred', 'comment'], ['on']);
   return x;
 }
+
+/** Atlas's words for the initial state of a deferrable constraint. */
+const DEFERRABLE_WORDS: Record<string, Deferrable | undefined> = {
+  INITIALLY_IMMEDIATE: 'DEFERRABLE',
+  INITIALLY_DEFERRED: 'DEFERRABLE INITIALLY DEFERRED',
+  NOT_DEFERRABLE: undefined,
+};
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 

@@ -43,7 +43,7 @@ export interface Entry {
   block: Block;
   reader: BlockReader;
   /** The object's name: its `name` attribute or last label. */
-  name: string;
+  readonly name: string;
 }
 
 /** What decoders of single blocks need from the whole document. */
@@ -58,55 +58,18 @@ export interface DecodeContext {
   /** The schema and name of an object entry. */
   objectRef(entry: Entry): ObjectRef;
   hints: RenameHint[];
+  /** Work that needs every object decoded first (a trigger that `precedes` a later one). */
+  later: (() => void)[];
 }
 
 export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions): DecodedSchema {
   const index = new Map<Kind, Entry[]>();
-  const interpolate = (ref: Ref) => refName(ref, ctx);
-  const doc = new Document(files, {
-    vars: opts.vars,
-    undeclaredVars: opts.undeclaredVars,
-    functions: opts.functions,
-    roots: (name, range) =>
-      isKind(name) || name === 'column' ? new Ref([name], range, interpolate) : undefined,
-    rootNames: [...TOP_LEVEL, 'column'],
-  });
-  for (const { block } of doc.blocks) {
-    if (!isKind(block.type)) {
-      const near = closest(block.type, [...TOP_LEVEL, 'variable', 'locals']);
-      throw new HclError(
-        `unknown block "${block.type}"${near ? `; did you mean "${near}"?` : ''} (a schema file holds ${TOP_LEVEL.join(', ')}, variable and locals blocks)`,
-        block.typeRange,
-      );
-    }
-    for (const ectx of expandForEach(block, doc.ctx)) {
-      const what = `${block.type}${block.labels.map((l) => ` "${l}"`).join('')}`;
-      const reader = new BlockReader(block, ectx, what);
-      const entry: Entry = { kind: block.type, labels: block.labels, block, reader, name: reader.name() };
-      const list = index.get(block.type) ?? [];
-      index.set(block.type, list);
-      list.push(entry);
-    }
-  }
-
   const realm = emptyRealm(opts.dialect);
   const schemas = new Map<string, { schema: Schema; entry: Entry }>();
-  for (const entry of index.get('schema') ?? []) {
-    const seen = schemas.get(entry.name);
-    if (seen) {
-      throw new HclError(
-        `schema "${entry.name}" is declared twice (also at ${at(seen.entry.block.range)})`,
-        entry.block.typeRange,
-      );
-    }
-    const schema = decodeSchemaBlock(entry.reader, entry.name, opts.dialect);
-    schemas.set(entry.name, { schema, entry });
-    realm.schemas.push(schema);
-  }
-
   const ctx: DecodeContext = {
     dialect: opts.dialect,
     hints: [],
+    later: [],
     schemaOf(r) {
       const ref = r.ref('schema');
       if (!ref) {
@@ -145,6 +108,46 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
     },
   };
 
+  const interpolate = (ref: Ref) => refName(ref, ctx);
+  const doc = new Document(files, {
+    vars: opts.vars,
+    undeclaredVars: opts.undeclaredVars,
+    functions: opts.functions,
+    roots: (name, range) =>
+      isKind(name) || name === 'column' ? new Ref([name], range, interpolate) : undefined,
+    rootNames: [...TOP_LEVEL, 'column'],
+  });
+  for (const { block } of doc.blocks) {
+    if (!isKind(block.type)) {
+      const near = closest(block.type, [...TOP_LEVEL, 'variable', 'locals']);
+      throw new HclError(
+        `unknown block "${block.type}"${near ? `; did you mean "${near}"?` : ''} (a schema file holds ${TOP_LEVEL.join(', ')}, variable and locals blocks)`,
+        block.typeRange,
+      );
+    }
+    for (const ectx of expandForEach(block, doc.ctx)) {
+      const what = `${block.type}${block.labels.map((l) => ` "${l}"`).join('')}`;
+      const reader = new BlockReader(block, ectx, what);
+      const entry = makeEntry(block.type, block, reader);
+      const list = index.get(block.type) ?? [];
+      index.set(block.type, list);
+      list.push(entry);
+    }
+  }
+
+  for (const entry of index.get('schema') ?? []) {
+    const seen = schemas.get(entry.name);
+    if (seen) {
+      throw new HclError(
+        `schema "${entry.name}" is declared twice (also at ${at(seen.entry.block.range)})`,
+        entry.block.typeRange,
+      );
+    }
+    const schema = decodeSchemaBlock(entry.reader, entry.name, opts.dialect);
+    schemas.set(entry.name, { schema, entry });
+    realm.schemas.push(schema);
+  }
+
   for (const kind of TOP_LEVEL) {
     if (kind === 'schema') continue;
     const seen = new Map<string, Entry>();
@@ -162,6 +165,7 @@ export function decodeSchemaHcl(files: readonly HclFile[], opts: DecodeOptions):
       decodeObject(kind, entry, ctx, realm);
     }
   }
+  for (const fn of ctx.later) fn();
   inferDependencies(realm);
   sortRealm(realm);
   return { realm, hints: ctx.hints };
@@ -187,6 +191,24 @@ function argKey(entry: Entry): string {
     .filter((b) => b.type === 'arg')
     .map((b) => b.body.attributes.find((a) => a.name === 'type')?.expr.range.start.offset ?? '')
     .join(',');
+}
+
+/**
+ * An index entry. Its name is read when first asked for, after the whole document is indexed:
+ * `name = "${table.users.name}_audit"` may refer to a block further down.
+ */
+function makeEntry(kind: Kind, block: Block, reader: BlockReader): Entry {
+  let name: string | undefined;
+  return {
+    kind,
+    labels: block.labels,
+    block,
+    reader,
+    get name() {
+      name ??= reader.name();
+      return name;
+    },
+  };
 }
 
 function isKind(name: string): name is Kind {

@@ -317,6 +317,21 @@ function encodeRoutine(s: Schema, f: Func, n: Names): HclBlock {
   return block(f.kind, n.labels(f.kind, s.name, f.name), items);
 }
 
+/** `OLD TABLE AS "o" NEW TABLE AS "n"` as a block, or as text when it reads otherwise. */
+function referencingHcl(clause: string): HclAttr | HclBlock {
+  const m = /^(?:OLD TABLE AS "((?:[^"]|"")+)")? ?(?:NEW TABLE AS "((?:[^"]|"")+)")?$/.exec(clause);
+  if (!m || (!m[1] && !m[2])) return attr('referencing', hclString(clause));
+  const name = (s: string | undefined) => (s === undefined ? undefined : hclString(s.replace(/""/g, '"')));
+  return block(
+    'referencing',
+    [],
+    [
+      m[1] !== undefined ? attr('old_table', name(m[1])!) : undefined,
+      m[2] !== undefined ? attr('new_table', name(m[2])!) : undefined,
+    ],
+  );
+}
+
 /** A function the document declares as a reference; any other (built in, an extension's) by name. */
 const fnTarget = (f: import('../../schema/model.ts').ObjectRef, n: Names) =>
   n.has('function', f) ? n.ref('function', f) : hclString(`${f.schema}.${f.name}`);
@@ -374,7 +389,7 @@ function encodeTrigger(t: import('../../schema/model.ts').Trigger, onRef: string
       ),
     );
     if (t.enabled) items.push(attr('enabled', t.enabled));
-    if (t.referencing) items.push(attr('referencing', hclString(t.referencing)));
+    if (t.referencing) items.push(referencingHcl(t.referencing));
     if (t.constraint)
       items.push(
         t.constraint.deferrable

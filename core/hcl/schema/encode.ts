@@ -334,12 +334,19 @@ export function encodeIndex(i: import('../../schema/model.ts').Index, dialect: D
 
 /** `EXCLUDE USING gist (c WITH &&, (expr) WITH =) WHERE (...)` as `on` blocks. */
 function encodeExclusion(x: Table['exclusions'][number]): HclBlock {
-  const m = /^EXCLUDE USING (\w+) \((.*)\)(?: WHERE \((.*)\))?$/s.exec(x.definition);
-  const parts = m ? splitTop(m[2]!).map((p) => /^(.*) WITH (\S+)$/s.exec(p.trim())) : [];
-  const items: (HclAttr | HclBlock | undefined)[] = [];
-  if (!m || parts.some((p) => !p))
+  const m = /^EXCLUDE USING (\w+) \(/.exec(x.definition);
+  const close = m ? closingParen(x.definition, m[0].length) : -1;
+  const rest =
+    close < 0 ? null : /^(?: INCLUDE \((.*?)\))?(?: WHERE \((.*)\))?$/s.exec(x.definition.slice(close + 1));
+  const parts =
+    m && rest
+      ? splitTop(x.definition.slice(m[0].length, close)).map((p) =>
+          /^(.*?)( DESC)? WITH (\S+)$/s.exec(p.trim()),
+        )
+      : [];
+  if (!m || !rest || parts.some((p) => !p))
     throw new Error(`cannot write exclusion constraint ${x.name}: ${x.definition}`);
-  items.push(attr('type', m[1]!.toUpperCase()));
+  const items: (HclAttr | HclBlock | undefined)[] = [attr('type', m[1]!.toUpperCase())];
   for (const p of parts) {
     const elem = p![1]!.trim();
     const col = /^("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?: ([a-z_][\w.]*))?$/i.exec(elem);
@@ -349,18 +356,37 @@ function encodeExclusion(x: Table['exclusions'][number]): HclBlock {
         [],
         [
           col
-            ? attr('column', columnRef(col[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')))
+            ? attr('column', columnRef(unquote(col[1]!)))
             : attr('expr', hclString(elem.replace(/^\((.*)\)$/s, '$1'))),
           col?.[2] ? attr('ops', word(col[2])) : undefined,
-          attr('op', hclString(p![2]!)),
+          p![2] ? attr('desc', 'true') : undefined,
+          attr('op', hclString(p![3]!)),
         ],
       ),
     );
   }
-  if (m[3]) items.push(attr('where', hclString(m[3])));
+  if (rest[1]) items.push(attr('include', list(splitTop(rest[1]).map((c) => columnRef(unquote(c.trim()))))));
+  if (rest[2]) items.push(attr('where', hclString(rest[2])));
   if (x.deferrable) items.push(attr('deferrable', toWord(x.deferrable)));
   if (x.comment !== undefined) items.push(attr('comment', hclString(x.comment)));
   return block('exclude', [x.name], items);
+}
+
+const unquote = (id: string) => (id.startsWith('"') ? id.slice(1, -1).replace(/""/g, '"') : id);
+
+/** The index of the `)` that closes the parenthesis opened just before `from` (quotes skipped). */
+function closingParen(s: string, from: number): number {
+  let depth = 1;
+  let quote = '';
+  for (let i = from; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Splits at commas outside parentheses and quotes. */

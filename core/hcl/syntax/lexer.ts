@@ -380,24 +380,19 @@ export class Lexer {
         from = p;
         continue;
       }
-      if (c === C.DOLLAR || c === C.PERCENT) {
-        const d = s.charCodeAt(p + 1);
-        if (d === C.LBRACE) break;
-        // `$${` and `%%{` stand for a literal `${` and `%{`.
-        if (d === c && s.charCodeAt(p + 2) === C.LBRACE) {
-          chunks ??= [];
-          chunks.push(s.slice(from, p + 1));
-          from = p + 2;
-          p += 3;
-          continue;
-        }
+      const marker = templateMarker(s, p, c);
+      if (marker === 'open') break;
+      if (marker === 'escaped') {
+        chunks ??= [];
+        chunks.push(s.slice(from, p + 1));
+        from = p + 2;
+        p += 3;
+        continue;
       }
       p++;
     }
     this.pos = p;
-    if (!chunks) return s.slice(from, p);
-    chunks.push(s.slice(from, p));
-    return chunks.join('');
+    return joinChunks(chunks, s.slice(from, p));
   }
 
   /** Decodes the escape at `p` (a backslash) into `out`; returns the offset after it. */
@@ -477,23 +472,19 @@ export class Lexer {
         from = p += 2;
         break;
       }
-      if (c === C.DOLLAR || c === C.PERCENT) {
-        const d = s.charCodeAt(p + 1);
-        if (d === C.LBRACE) break;
-        if (d === c && s.charCodeAt(p + 2) === C.LBRACE) {
-          chunks ??= [];
-          chunks.push(s.slice(from, p + 1));
-          from = p + 2;
-          p += 3;
-          continue;
-        }
+      const marker = templateMarker(s, p, c);
+      if (marker === 'open') break;
+      if (marker === 'escaped') {
+        chunks ??= [];
+        chunks.push(s.slice(from, p + 1));
+        from = p + 2;
+        p += 3;
+        continue;
       }
       p++;
     }
     this.pos = p;
-    if (!chunks) return s.slice(from, p);
-    chunks.push(s.slice(from, p));
-    return chunks.join('');
+    return joinChunks(chunks, s.slice(from, p));
   }
 
   /**
@@ -523,4 +514,22 @@ export class Lexer {
 
 function isDigit(c: number): boolean {
   return c >= C.ZERO && c <= C.NINE;
+}
+
+/**
+ * At a `$` or `%` in template text: `open` for `${`/`%{` (an interpolation or directive starts),
+ * `escaped` for `$${`/`%%{` (a literal `${`/`%{`), else undefined.
+ */
+function templateMarker(s: string, p: number, c: number): 'open' | 'escaped' | undefined {
+  if (c !== C.DOLLAR && c !== C.PERCENT) return undefined;
+  const d = s.charCodeAt(p + 1);
+  if (d === C.LBRACE) return 'open';
+  return d === c && s.charCodeAt(p + 2) === C.LBRACE ? 'escaped' : undefined;
+}
+
+/** Text read in pieces (escapes decoded between them), without copying when there was one piece. */
+function joinChunks(chunks: string[] | undefined, last: string): string {
+  if (!chunks) return last;
+  chunks.push(last);
+  return chunks.join('');
 }

@@ -607,9 +607,8 @@ class Parser {
     return { kind: 'object', items, range: this.range(open.start, close.end) };
   }
 
-  /** The current token is `for` just inside `open`; newlines are being skipped. */
-  private parseFor(open: Token, object: boolean, saved: boolean): Expr {
-    this.nlSkip = true;
+  /** `for k, v in coll` (the current token is `for`), shared by for expressions and `%{ for }`. */
+  private parseForHead(what: string): { keyVar: string | undefined; valueVar: string; collection: Expr } {
     this.advance();
     const first = this.expectIdent('Expected a variable name after "for"');
     let keyVar: string | undefined;
@@ -620,13 +619,16 @@ class Parser {
       valueVar = this.expectIdent('Expected a second variable name after ","');
     }
     if (!this.isWord('in')) {
-      this.fail(
-        `Expected "in" after the variables of the for expression, found ${describeToken(this.tok)}`,
-        this.tok,
-      );
+      this.fail(`Expected "in" after the variables of ${what}, found ${describeToken(this.tok)}`, this.tok);
     }
     this.advance();
-    const collection = this.parseExpr();
+    return { keyVar, valueVar, collection: this.parseExpr() };
+  }
+
+  /** The current token is `for` just inside `open`; newlines are being skipped. */
+  private parseFor(open: Token, object: boolean, saved: boolean): Expr {
+    this.nlSkip = true;
+    const { keyVar, valueVar, collection } = this.parseForHead('the for expression');
     if (!this.is(':')) {
       this.fail(
         `Expected ":" after the collection of the for expression, found ${describeToken(this.tok)}`,
@@ -939,23 +941,7 @@ class Parser {
         break;
       }
       case 'for': {
-        this.advance();
-        const first = this.expectIdent('Expected a variable name after "for"');
-        let keyVar: string | undefined;
-        let valueVar = first;
-        if (this.is(',')) {
-          this.advance();
-          keyVar = first;
-          valueVar = this.expectIdent('Expected a second variable name after ","');
-        }
-        if (!this.isWord('in')) {
-          this.fail(
-            `Expected "in" after the variables of %{ for }, found ${describeToken(this.tok)}`,
-            this.tok,
-          );
-        }
-        this.advance();
-        const coll = this.parseExpr();
+        const { keyVar, valueVar, collection: coll } = this.parseForHead('%{ for }');
         const sr = this.closeSequence(openRange, quoted, 'directive');
         raw = { t: 'for', keyVar, valueVar, coll, start, end: lx.pos, sl, sr };
         break;
