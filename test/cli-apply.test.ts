@@ -13,7 +13,7 @@ import pg from 'pg';
 import { openDriver } from '../core/drivers/open.ts';
 import { fingerprint } from '../core/schema/fingerprint.ts';
 import { CLI, childEnv, type Result, ROOT, runCli } from './helpers/cli.ts';
-import { freshPgDatabase, psqlExec } from './helpers/db.ts';
+import { freshPgDatabase, pgQuery, psqlExec } from './helpers/db.ts';
 
 const QUICKSTART = join(ROOT, 'examples/quickstart');
 
@@ -58,19 +58,9 @@ async function fp(url: string): Promise<string> {
   }
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
 /** Every user object in the database: schemas, relations, types, functions. */
 async function userObjects(url: string): Promise<string[]> {
-  const rows = await query<{ o: string }>(
+  const rows = await pgQuery<{ o: string }>(
     url,
     `WITH ns AS (
        SELECT oid, nspname FROM pg_namespace
@@ -378,12 +368,12 @@ describe('schema apply', () => {
     assertOk(r);
     assert.match(r.stdout, /ALTER TABLE .*"comments".* TYPE text/, show(r));
     assert.match(r.stdout, /CREATE INDEX "comments_post_id_created_at_idx"/, show(r));
-    const [col] = await query<{ t: string }>(
+    const [col] = await pgQuery<{ t: string }>(
       url,
       `SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'comments'::regclass AND attname = 'body'`,
     );
     assert.equal(col?.t, 'text');
-    assert.deepEqual(await query(url, 'SELECT body FROM comments'), [{ body: 'First' }]);
+    assert.deepEqual(await pgQuery(url, 'SELECT body FROM comments'), [{ body: 'First' }]);
     assertOk(await apply(url, v2, dev, '--auto-approve'));
     const direct = await freshPgDatabase(t);
     await psqlExec(direct.url, readFileSync(join(QUICKSTART, 'schema.v2.sql'), 'utf8'));

@@ -6,10 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import pg from 'pg';
 import { planSchema } from '../core/plan/schema-plan.ts';
 import { type Result, runCli } from './helpers/cli.ts';
-import { freshPgDatabase, psqlExec } from './helpers/db.ts';
+import { freshPgDatabase, pgQuery, psqlExec } from './helpers/db.ts';
 
 let dir = '';
 
@@ -23,16 +22,6 @@ const show = (r: Result) => `exit ${r.code}\n--- stdout ---\n${r.stdout}\n--- st
 function write(name: string, text: string): string {
   writeFileSync(join(dir, name), text);
   return `file://${join(dir, name)}`;
-}
-
-async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 const TENANT_HCL = `
@@ -84,7 +73,7 @@ test('hcl: --var values reach names, comments and defaults', async (t) => {
     '--auto-approve',
   );
   assert.equal(r.code, 0, show(r));
-  const rows = await query(
+  const rows = await pgQuery(
     db.url,
     `SELECT obj_description('public.acme_accounts'::regclass) AS comment,
             (SELECT column_default FROM information_schema.columns WHERE table_name = 'acme_accounts' AND column_name = 'audited') AS dflt`,
@@ -122,7 +111,7 @@ test('hcl: a mistake is one line with file:line:col, and nothing is applied', as
     `Error: ${join(dir, 'bad.hcl')}:5:5: column "id": unknown attribute "tpye"; did you mean "type"?`,
   );
   assert.deepEqual(
-    await query(db.url, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
+    await pgQuery(db.url, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
     [{ n: 0 }],
   );
 });
@@ -161,7 +150,9 @@ table "customers" {
   assert.doesNotMatch(plan.stdout, /DROP TABLE/);
   const r = await cli('schema', 'apply', '--url', db.url, '--to', to, '--dev-url', dev.url, '--auto-approve');
   assert.equal(r.code, 0, show(r));
-  assert.deepEqual(await query(db.url, 'SELECT id, full_name FROM customers'), [{ id: 1, full_name: 'ada' }]);
+  assert.deepEqual(await pgQuery(db.url, 'SELECT id, full_name FROM customers'), [
+    { id: 1, full_name: 'ada' },
+  ]);
 });
 
 test('hcl: schema inspect prints an HCL file as SQL and as HCL (embedded dev database)', async () => {
@@ -208,7 +199,7 @@ test('hcl: a composite desired state loads an SQL file and an HCL file into thei
   } finally {
     await res.driver.close();
   }
-  const tables = await query(
+  const tables = await pgQuery(
     db.url,
     "SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema IN ('app', 'billing') ORDER BY 1",
   );

@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, type TestContext, test } from 'node:test';
-import pg from 'pg';
 import { type Result, ROOT, runCli } from './helpers/cli.ts';
-import { freshPgDatabase } from './helpers/db.ts';
+import { freshPgDatabase, pgQuery } from './helpers/db.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/project');
 
@@ -21,19 +20,9 @@ function assertOk(r: Result): void {
   assert.doesNotMatch(r.stderr, /Error|unexpected failure/, show(r));
 }
 
-async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** `schema.table` of every table outside the system schemas. */
 async function tables(url: string): Promise<string[]> {
-  const rows = await query(
+  const rows = await pgQuery(
     url,
     `SELECT table_schema || '.' || table_name AS t FROM information_schema.tables
      WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
@@ -55,7 +44,7 @@ describe('an env supplies the flags', () => {
     assertOk(r);
     assert.match(r.stdout, /CREATE TABLE "public"\."users"|CREATE TABLE "users"/, show(r));
     assert.deepEqual(await tables(url), ['public.orders', 'public.users']);
-    const cols = await query(
+    const cols = await pgQuery(
       url,
       "SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'orders' ORDER BY ordinal_position",
     );
@@ -71,7 +60,7 @@ describe('an env supplies the flags', () => {
 
   test('the top-level diff policy applies: a table missing from src is not dropped', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE TABLE legacy (id int)');
+    await pgQuery(url, 'CREATE TABLE legacy (id int)');
     const r = await cli('basic', 'schema', 'apply', '--env', 'local', ...vars, '--auto-approve');
     assertOk(r);
     assert.doesNotMatch(r.stdout, /DROP TABLE/, show(r));
@@ -80,14 +69,14 @@ describe('an env supplies the flags', () => {
 
   test('schema inspect --env prints the env database; an explicit --url wins', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE TABLE inspected (id int PRIMARY KEY); CREATE TABLE scratch_tmp (id int)');
+    await pgQuery(url, 'CREATE TABLE inspected (id int PRIMARY KEY); CREATE TABLE scratch_tmp (id int)');
     const r = await cli('basic', 'schema', 'inspect', '--env', 'local', ...vars);
     assertOk(r);
     assert.match(r.stdout, /CREATE TABLE "(public"\.")?inspected"/, show(r));
     // The env's exclude applies.
     assert.doesNotMatch(r.stdout, /scratch_tmp/, show(r));
     const other = await freshPgDatabase(t);
-    await query(other.url, 'CREATE TABLE elsewhere (id int)');
+    await pgQuery(other.url, 'CREATE TABLE elsewhere (id int)');
     const r2 = await cli('basic', 'schema', 'inspect', '--env', 'local', ...vars, '--url', other.url);
     assertOk(r2);
     assert.match(r2.stdout, /elsewhere/, show(r2));
@@ -96,7 +85,7 @@ describe('an env supplies the flags', () => {
 
   test('schema diff --env: --to from src, policy from the file', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE TABLE legacy (id int)');
+    await pgQuery(url, 'CREATE TABLE legacy (id int)');
     const r = await cli('basic', 'schema', 'diff', '--env', 'local', ...vars, '--from', url);
     assertOk(r);
     assert.match(r.stdout, /CREATE TABLE/, show(r));
@@ -126,7 +115,7 @@ describe('an env supplies the flags', () => {
 
   test('--config names a project file elsewhere', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE TABLE found_via_config (id int)');
+    await pgQuery(url, 'CREATE TABLE found_via_config (id int)');
     const r = await runCli(
       FIXTURES,
       ['schema', 'inspect', '--config', 'file://basic/atlas.hcl', '--env', 'local', ...vars],
@@ -140,7 +129,7 @@ describe('an env supplies the flags', () => {
 describe('for_each over tenants found by a data "sql" query', () => {
   test('schema apply migrates every tenant schema, one header per target', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b; CREATE SCHEMA other');
+    await pgQuery(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b; CREATE SCHEMA other');
     const r = await cli('tenants', 'schema', 'apply', '--env', 'tenants', ...vars, '--auto-approve');
     assertOk(r);
     const headers = r.stdout.split('\n').filter((l) => l.startsWith('-- env'));
@@ -156,10 +145,10 @@ describe('for_each over tenants found by a data "sql" query', () => {
 
   test('an env offers its attributes to HCL schema files as variables', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b');
+    await pgQuery(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b');
     const r = await cli('hcl-tenants', 'schema', 'apply', '--env', 'tenants', ...vars, '--auto-approve');
     assertOk(r);
-    const comments = await query(
+    const comments = await pgQuery(
       url,
       "SELECT n.nspname AS s, obj_description(c.oid) AS comment FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'accounts' ORDER BY 1",
     );
@@ -172,7 +161,7 @@ describe('for_each over tenants found by a data "sql" query', () => {
   test('the first failing tenant stops the run and says what was done', async (t) => {
     const { url, vars } = await databases(t);
     // tenant_b has rows, so adding the NOT NULL column without a default fails there.
-    await query(
+    await pgQuery(
       url,
       `CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b; CREATE SCHEMA tenant_c;
        CREATE TABLE tenant_b.accounts (id bigint PRIMARY KEY); INSERT INTO tenant_b.accounts VALUES (1);`,
@@ -191,7 +180,7 @@ describe('for_each over tenants found by a data "sql" query', () => {
 
   test('schema inspect refuses an env with several targets', async (t) => {
     const { url, vars } = await databases(t);
-    await query(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b');
+    await pgQuery(url, 'CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b');
     const r = await cli('tenants', 'schema', 'inspect', '--env', 'tenants', ...vars);
     assert.equal(r.code, 1, show(r));
     assert.match(
@@ -206,7 +195,7 @@ test('composite_schema: an SQL file, an HCL file and a program, each in its sche
   const r = await cli('composite', 'schema', 'apply', '--env', 'local', ...vars, '--auto-approve');
   assertOk(r);
   assert.deepEqual(await tables(url), ['app.users', 'billing.invoices', 'reports.daily']);
-  const cols = await query(
+  const cols = await pgQuery(
     url,
     "SELECT table_schema, column_name, is_nullable FROM information_schema.columns WHERE table_schema IN ('app', 'reports') ORDER BY 1, ordinal_position",
   );
