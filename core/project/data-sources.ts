@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { CompositeSource, DesiredInput, InlineSource } from '../devdb/files.ts';
 import { openDriver } from '../drivers/open.ts';
 import { isUserError } from '../errors.ts';
-import { BlockReader } from '../hcl/document.ts';
+import { BlockReader } from '../hcl/block-reader.ts';
 import type { Block } from '../hcl/syntax/ast.ts';
 import { closest, type EvalContext, makeObject, Opaque, type Value } from '../hcl/syntax/eval.ts';
 import { HclError, type Range } from '../hcl/syntax/position.ts';

@@ -21,7 +21,7 @@ import type {
   Trigger,
   View,
 } from '../../schema/model.ts';
-import type { BlockReader } from '../document.ts';
+import type { BlockReader } from '../block-reader.ts';
 import { HclError } from '../syntax/position.ts';
 import { Ref, Sql } from '../values.ts';
 import type { DecodeContext, Entry } from './decode.ts';

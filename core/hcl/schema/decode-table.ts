@@ -15,7 +15,7 @@ import type {
   Table,
 } from '../../schema/model.ts';
 import { emptyTable } from '../../schema/model.ts';
-import type { BlockReader } from '../document.ts';
+import type { BlockReader } from '../block-reader.ts';
 import { type EvalContext, evaluate, isObject, type Value } from '../syntax/eval.ts';
 import { HclError } from '../syntax/position.ts';
 import { Ref, Sql, TypeCall } from '../values.ts';

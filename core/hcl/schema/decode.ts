@@ -12,7 +12,8 @@ import {
   type Schema,
 } from '../../schema/model.ts';
 import { sortRealm } from '../../schema/order.ts';
-import { BlockReader, Document, type DocumentOptions, expandForEach } from '../document.ts';
+import { BlockReader, expandForEach } from '../block-reader.ts';
+import { Document, type DocumentOptions } from '../document.ts';
 import type { Block, HclFile } from '../syntax/ast.ts';
 import { closest, type EvalContext, type HclFunction } from '../syntax/eval.ts';
 import { HclError, type Range } from '../syntax/position.ts';
