@@ -122,12 +122,18 @@ function time(fn) {
 }
 
 const blocks = parseHcl(source, 'bench.hcl').body.blocks.length;
-const json = JSON.stringify(readSchemaHcl([{ path: 'bench.hcl', text: source }], { dialect: 'postgres' }).realm);
+const json = JSON.stringify(
+  readSchemaHcl([{ path: 'bench.hcl', text: source }], { dialect: 'postgres' }).realm,
+);
 const reference = time(() => JSON.parse(json));
 const parse = time(() => parseHcl(source, 'bench.hcl'));
 const decode = time(() => readSchemaHcl([{ path: 'bench.hcl', text: source }], { dialect: 'postgres' }));
 const ratio = (ms) => `${ms.toFixed(1)} ms (${(ms / reference).toFixed(1)}x)`;
-console.log(`hcl: ${TABLES} tables, ${blocks} top-level blocks, ${mb.toFixed(2)} MB of HCL; medians of ${RUNS} runs`);
-console.log(`  reference JSON.parse of the model (${(json.length / (1024 * 1024)).toFixed(2)} MB): ${reference.toFixed(1)} ms (1.0x)`);
+console.log(
+  `hcl: ${TABLES} tables, ${blocks} top-level blocks, ${mb.toFixed(2)} MB of HCL; medians of ${RUNS} runs`,
+);
+console.log(
+  `  reference JSON.parse of the model (${(json.length / (1024 * 1024)).toFixed(2)} MB): ${reference.toFixed(1)} ms (1.0x)`,
+);
 console.log(`  parse:            ${ratio(parse)}`);
 console.log(`  parse + decode:   ${ratio(decode)}`);
