@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { before, describe, type TestContext, test } from 'node:test';
 import pg from 'pg';
 import { openDriver } from '../core/drivers/open.ts';
+import { lockKey } from '../core/drivers/postgres/exec.ts';
 import { fingerprint } from '../core/schema/fingerprint.ts';
 import { CLI, childEnv, type Result, ROOT, runCli } from './helpers/cli.ts';
 import { freshPgDatabase, pgQuery, psqlExec } from './helpers/db.ts';
@@ -311,7 +312,7 @@ describe('schema apply', () => {
     holder.on('error', () => {});
     await holder.connect();
     t.after(() => holder.end().catch(() => {}));
-    await holder.query(`SELECT pg_advisory_lock(hashtext('atlas_ts_schema_apply'))`);
+    await holder.query(`SELECT pg_advisory_lock(${lockKey('atlas_ts_schema_apply')})`);
     const r = await apply(url, writeSql('v1.sql', V1), dev, '--auto-approve', '--lock-timeout', '300ms');
     assertFailed(
       r,

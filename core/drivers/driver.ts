@@ -52,9 +52,9 @@ export interface Driver {
   exec(stmts: readonly Stmt[], opts: { txMode: 'file' | 'none' }): Promise<void>;
   /**
    * Rows of one query with bound parameters (`$1` on PostgreSQL, `?` on MySQL), as the driver
-   * decodes them. Used by project files (`data "sql"`) to read values such as tenant names.
+   * decodes them: project files' `data "sql"` values, the migration revisions table.
    */
-  query?(sql: string, args?: unknown[]): Promise<Record<string, unknown>[]>;
+  query(sql: string, args?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Takes a named advisory lock, waiting up to `timeoutMs`; resolves to its release. */
   lock(name: string, timeoutMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { freshPgDatabase, psqlExec } from '../../test/helpers/db.ts';
 import type { Driver, Stmt } from '../drivers/driver.ts';
 import { openDriver } from '../drivers/open.ts';
+import { lockKey } from '../drivers/postgres/exec.ts';
 import { ExecError, isUserError } from '../errors.ts';
 import { fingerprint } from '../schema/fingerprint.ts';
 import { APPLY_LOCK, applyPlan } from './apply.ts';
@@ -47,7 +48,7 @@ async function holdLock(t: TestContext, url: string): Promise<pg.Client> {
   c.on('error', () => {}); // DROP DATABASE ... WITH (FORCE) at the end terminates it
   await c.connect();
   t.after(() => c.end().catch(() => {}));
-  await c.query('SELECT pg_advisory_lock(hashtext($1))', [APPLY_LOCK]);
+  await c.query('SELECT pg_advisory_lock($1)', [lockKey(APPLY_LOCK)]);
   return c;
 }
 
@@ -55,8 +56,8 @@ async function lockFree(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
-      APPLY_LOCK,
+    const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      lockKey(APPLY_LOCK),
     ]);
     return rows[0]?.ok === true;
   } finally {
@@ -142,7 +143,7 @@ test('waits for the lock and applies once the other session releases it in time'
   const driver = await open(t, db.url);
   const holder = await holdLock(t, db.url);
   const plan = await planOf(driver, [CREATE_USERS]);
-  setTimeout(() => void holder.query('SELECT pg_advisory_unlock(hashtext($1))', [APPLY_LOCK]), 400);
+  setTimeout(() => void holder.query('SELECT pg_advisory_unlock($1)', [lockKey(APPLY_LOCK)]), 400);
   const start = Date.now();
   await applyPlan(driver, plan, {
     txMode: 'file',

@@ -7,7 +7,7 @@ import { freshPgDatabase } from '../../../test/helpers/db.ts';
 import { ExecError, isUserError } from '../../errors.ts';
 import type { Stmt } from '../driver.ts';
 import { connectPg, type PgConn } from './conn.ts';
-import { advisoryLock, execStatements, lineCol } from './exec.ts';
+import { advisoryLock, execStatements, lineCol, lockKey } from './exec.ts';
 
 async function connect(t: TestContext, url: string): Promise<PgConn> {
   const { conn } = await connectPg(url);
@@ -189,7 +189,7 @@ test('advisory lock: a session-level lock outlives transactions and ends with th
   const db = await freshPgDatabase(t);
   const holder = new pg.Client({ connectionString: db.url });
   await holder.connect();
-  await holder.query(`SELECT pg_advisory_lock(hashtext('atlas_ts_test'))`);
+  await holder.query(`SELECT pg_advisory_lock(${lockKey('atlas_ts_test')})`);
   const conn = await connect(t, db.url);
   await assert.rejects(advisoryLock(conn, 'atlas_ts_test', 0), /waited 0 s/);
   await holder.end();

@@ -113,10 +113,23 @@ export function lineCol(sql: string, position: number): { line: number; col: num
 const POLL_MS = 100;
 
 /**
- * Takes a session-level advisory lock keyed by `hashtext(name)`, trying every 100 ms until
+ * Takes a session-level advisory lock keyed by `lockKey(name)`, trying every 100 ms until
  * `timeoutMs` has passed (a blocking `pg_advisory_lock` could not give up with a message).
  * Resolves to its release. The key is per database: applies to different databases never wait.
  */
+/**
+ * The advisory lock key of a name: 32-bit FNV-1 (not FNV-1a), as Atlas computes it, so that
+ * atlas-ts and Atlas exclude each other (`atlas_migrate_execute` is 2686470616).
+ */
+export function lockKey(name: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(name, 'utf8')) {
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h = (h ^ byte) >>> 0;
+  }
+  return String(h);
+}
+
 export async function advisoryLock(
   conn: PgConn,
   name: string,
@@ -124,9 +137,7 @@ export async function advisoryLock(
 ): Promise<() => Promise<void>> {
   const start = Date.now();
   for (;;) {
-    const [row] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
-      name,
-    ]);
+    const [row] = await conn.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [lockKey(name)]);
     if (row?.ok === true) break;
     const waited = Date.now() - start;
     if (waited >= timeoutMs) {
@@ -141,7 +152,7 @@ export async function advisoryLock(
   return async () => {
     if (released) return;
     released = true;
-    await conn.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    await conn.query('SELECT pg_advisory_unlock($1)', [lockKey(name)]);
   };
 }
 
