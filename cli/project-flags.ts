@@ -5,7 +5,7 @@ import type { DesiredInput } from '../core/devdb/files.ts';
 import type { DiffPolicy } from '../core/diff/policy.ts';
 import { isUserError, UserError } from '../core/errors.ts';
 import type { InputVars } from '../core/hcl/document.ts';
-import { loadProject } from '../core/project/project.ts';
+import { loadProject, type ProjectEnv } from '../core/project/project.ts';
 import { redact } from '../core/redact.ts';
 import { parseVars } from './args.ts';
 import type { CommandIo, CommandResult } from './commands/schema-apply.ts';
@@ -45,6 +45,8 @@ export interface Target {
   vars: InputVars;
   /** An env offers its attributes to every schema file; only `--var` on its own must be declared. */
   undeclaredVars: 'error' | 'ignore';
+  /** The env's `migration {}` block (dir, format, revisions_schema, baseline, exec_order, lock_timeout). */
+  migration: ProjectEnv['migration'];
 }
 
 /**
@@ -63,7 +65,16 @@ export async function resolveTargets(values: ProjectFlagValues): Promise<Target[
   const vars = parseVars(values.var);
   if (values.env === undefined && values.config === undefined) {
     return [
-      { env: undefined, label: undefined, ...given, to, policy: undefined, vars, undeclaredVars: 'error' },
+      {
+        env: undefined,
+        label: undefined,
+        ...given,
+        to,
+        policy: undefined,
+        vars,
+        undeclaredVars: 'error',
+        migration: undefined,
+      },
     ];
   }
   const envs = await loadProject({ config: values.config, env: values.env, vars });
@@ -78,6 +89,7 @@ export async function resolveTargets(values: ProjectFlagValues): Promise<Target[
     policy: env.diff,
     vars: env.vars,
     undeclaredVars: 'ignore',
+    migration: env.migration,
   }));
 }
 
