@@ -18,7 +18,9 @@ export type UserErrorCode =
   /** A statement failed while applying (see ExecError). */
   | 'EXEC'
   /** The user declined, or no one could be asked to approve. */
-  | 'NOT_APPROVED';
+  | 'NOT_APPROVED'
+  /** A migration directory does not match its atlas.sum (or has none, or a malformed one). */
+  | 'CHECKSUM';
 
 export class UserError extends Error {
   readonly code: UserErrorCode;

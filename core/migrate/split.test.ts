@@ -617,3 +617,44 @@ describe('mysql dialect', () => {
     });
   });
 });
+
+describe('splitStatements: a delimiter of the file (atlas:delimiter)', () => {
+  const split = (sql: string, delimiter: string, dialect: 'postgres' | 'mysql' = 'postgres') =>
+    splitStatements(sql, { dialect, delimiter }).map((s) => [s.text, s.line, s.col]);
+
+  test('blank lines as the delimiter; semicolons are text', () => {
+    assert.deepEqual(split('CREATE INDEX i1 ON t1(c1);  \n\nCREATE INDEX i2 ON t2(c2)', '\n\n'), [
+      ['CREATE INDEX i1 ON t1(c1);', 1, 1],
+      ['CREATE INDEX i2 ON t2(c2)', 3, 1],
+    ]);
+  });
+
+  test('not inside parentheses, strings, quoted identifiers or comments', () => {
+    const sql = 'SELECT (1,\n\n2), \'a\n\nb\', "c\n\nd" /* e\n\nf */\n\nSELECT 2';
+    assert.deepEqual(
+      split(sql, '\n\n').map((s) => s[0]),
+      ['SELECT (1,\n\n2), \'a\n\nb\', "c\n\nd" /* e\n\nf */', 'SELECT 2'],
+    );
+  });
+
+  test('a comment-like delimiter ends MySQL bodies; comments after a blank-line delimiter lead the next statement', () => {
+    assert.deepEqual(
+      split('CREATE PROCEDURE p() BEGIN SELECT 1; END\n-- end\nCALL p();', '-- end', 'mysql'),
+      [
+        ['CREATE PROCEDURE p() BEGIN SELECT 1; END', 1, 1],
+        ['CALL p();', 3, 1],
+      ],
+    );
+    assert.deepEqual(split('SELECT 1\n\n-- two\nSELECT 2', '\n\n'), [
+      ['SELECT 1', 1, 1],
+      ['-- two\nSELECT 2', 4, 1],
+    ]);
+  });
+
+  test('found inside words and dollar tags, as Atlas finds it at any character', () => {
+    assert.deepEqual(
+      split('SELECT 1 END$$ SELECT 2', '$$').map((s) => s[0]),
+      ['SELECT 1 END', 'SELECT 2'],
+    );
+  });
+});

@@ -18,6 +18,13 @@ export interface SqlStatement {
 export interface SplitOptions {
   /** 'postgres' (the default) splits like psql, 'mysql' like the mysql and mariadb clients. */
   dialect?: 'postgres' | 'mysql';
+  /**
+   * A terminator the file chose (Atlas's `-- atlas:delimiter`, e.g. `\n\n` or `-- end`). It ends
+   * a statement wherever it appears outside strings, quoted identifiers, comments and
+   * parentheses, and `;` becomes ordinary text: the file says where statements end, so blocks
+   * are not followed. Statement texts exclude it, as they exclude `;`.
+   */
+  delimiter?: string;
 }
 
 /** A script the splitter refuses; `line`/`col` say where, `reason` what (without the position). */
@@ -503,6 +510,38 @@ const DIALECTS: Record<NonNullable<SplitOptions['dialect']>, () => DialectSyntax
   mysql: mysqlSyntax,
 };
 
+/** Parentheses only: with a delimiter of the file's own, nothing else holds a statement open. */
+function parenBlocks(): BlockTracker {
+  let depth = 0;
+  return {
+    see(_src, tok) {
+      if (tok.kind === 'open') depth++;
+      else if (tok.kind === 'close') depth = Math.max(0, depth - 1);
+    },
+    atTop: () => depth === 0,
+  };
+}
+
+/**
+ * The dialect's lexer with `delimiter` as the only terminator. It is looked for before anything
+ * else at each token start, and a token of spaces, a word or other text is cut where it begins
+ * (`\n\n` inside a run of blank lines, `$$` after `END`), as Atlas's scanner tries it at every
+ * character outside strings and comments.
+ */
+function delimitedSyntax(base: DialectSyntax, delimiter: string): DialectSyntax {
+  const lex: Lexer = (src, i, lines, idle) => {
+    if (src.startsWith(delimiter, i)) return { kind: 'terminator', start: i, end: i + delimiter.length };
+    const tok = base.lex(src, i, lines, idle);
+    if (tok.kind === 'terminator') return { ...tok, kind: 'other' };
+    if (tok.kind === 'space' || tok.kind === 'word' || tok.kind === 'other') {
+      const at = src.indexOf(delimiter, i + 1);
+      if (at !== -1 && at < tok.end) return { ...tok, end: at };
+    }
+    return tok;
+  };
+  return { lex, blocks: parenBlocks };
+}
+
 // ---------------------------------------------------------------- splitting
 
 /** Every token of `sql`, comments and whitespace included. */
@@ -526,7 +565,8 @@ export function splitStatements(sql: string, opts: SplitOptions = {}): SqlStatem
  * block the last statement left open, if the dialect refuses that.
  */
 function read(sql: string, opts: SplitOptions, onToken?: (tok: Token) => void) {
-  const syntax = DIALECTS[opts.dialect ?? 'postgres']();
+  const base = DIALECTS[opts.dialect ?? 'postgres']();
+  const syntax = opts.delimiter ? delimitedSyntax(base, opts.delimiter) : base;
   const lines = new LineMap(sql);
   const statements: SqlStatement[] = [];
   let blocks = syntax.blocks();
@@ -563,7 +603,8 @@ function read(sql: string, opts: SplitOptions, onToken?: (tok: Token) => void) {
     }
     if (tok.kind === 'terminator' && blocks.atTop()) {
       finish(tok.start);
-      sameLineAsEnd = true;
+      // A delimiter of blank lines ends its line itself.
+      sameLineAsEnd = !sql.slice(tok.start, tok.end).includes('\n');
       continue;
     }
     if (start === -1) start = tok.start;
