@@ -37,3 +37,29 @@ export function parseVars(flags: readonly string[] | undefined): Record<string, 
   }
   return out;
 }
+
+/** Like `parse`, for commands that take up to `max` arguments besides flags (`migrate new [name]`). */
+export function parseWithArgs<T extends Options>(argv: string[], options: T, usage: string, max: number) {
+  const read = () => {
+    try {
+      return parseArgs({
+        args: argv,
+        options: { ...options, help: { type: 'boolean', short: 'h' } },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (e) {
+      throw new UserError('BAD_ARGS', (e as Error).message, { help: usage });
+    }
+  };
+  const parsed = read();
+  const n = parsed.positionals.length;
+  if (n > max) {
+    throw new UserError(
+      'BAD_ARGS',
+      `accepts at most ${max} argument${max === 1 ? '' : 's'}, received ${n}: ${parsed.positionals.join(' ')}`,
+      { help: usage },
+    );
+  }
+  return parsed;
+}

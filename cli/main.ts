@@ -3,6 +3,10 @@
 import { createInterface } from 'node:readline/promises';
 import { isUserError } from '../core/errors.ts';
 import { redact } from '../core/redact.ts';
+import { migrateDiff, usage as migrateDiffUsage } from './commands/migrate-diff.ts';
+import { migrateHash, usage as migrateHashUsage } from './commands/migrate-hash.ts';
+import { migrateNew, usage as migrateNewUsage } from './commands/migrate-new.ts';
+import { migrateValidate, usage as migrateValidateUsage } from './commands/migrate-validate.ts';
 import {
   usage as applyUsage,
   type CommandIo,
@@ -24,6 +28,10 @@ Commands:
   schema apply     plan and apply the changes that bring a database to a desired schema
   schema diff      print the SQL that takes one schema to another
   schema clean     drop every object in a database or schema
+  migrate diff     write the migration file that takes the migration directory to a desired schema
+  migrate new      create an empty migration file
+  migrate hash     (re)write atlas.sum, the migration directory's integrity file
+  migrate validate check a migration directory against atlas.sum (and run it on a dev database)
 
 Run "atlas-ts <command> --help" for a command's flags.`;
 
@@ -35,6 +43,13 @@ const COMMANDS: Record<string, Record<string, { run: Command; usage: string }>> 
     apply: { run: schemaApply, usage: applyUsage },
     diff: { run: schemaDiff, usage: diffUsage },
     clean: { run: schemaClean, usage: cleanUsage },
+  },
+  // One entry per verb; apply, status, set and down join these.
+  migrate: {
+    diff: { run: migrateDiff, usage: migrateDiffUsage },
+    new: { run: migrateNew, usage: migrateNewUsage },
+    hash: { run: migrateHash, usage: migrateHashUsage },
+    validate: { run: migrateValidate, usage: migrateValidateUsage },
   },
 };
 

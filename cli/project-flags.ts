@@ -165,3 +165,18 @@ export async function forEachTarget(
 function jsonArray(docs: string[]): string {
   return `[\n${docs.join(',\n')}\n]`;
 }
+
+/**
+ * The migration directory URL of a migrate command: `--dir`, else the env's `migration.dir`,
+ * else file://migrations. The env's `migration.format` (or `--dir-format`, Atlas's older flag)
+ * applies when the URL names no format.
+ */
+export function migrationDirUrl(
+  values: { dir?: string | undefined; 'dir-format'?: string | undefined },
+  t: Target,
+): string {
+  const dir = values.dir ?? t.migration?.dir ?? 'file://migrations';
+  const format = values['dir-format'] ?? t.migration?.format;
+  if (!format || /[?&]format=/.test(dir)) return dir;
+  return `${dir}${dir.includes('?') ? '&' : '?'}format=${encodeURIComponent(format)}`;
+}

@@ -72,7 +72,7 @@ const TOP_LEVEL = ['env', 'data', 'diff', 'lint', 'atlas', 'variable', 'locals']
 const ENV_ATTRS = ['name', 'url', 'dev', 'src', 'schemas', 'exclude'];
 const ENV_BLOCKS = ['migration', 'diff', 'lint', 'format', 'log', 'schema'];
 const MIGRATION_ATTRS = ['dir', 'format', 'baseline', 'exec_order', 'lock_timeout', 'revisions_schema'];
-const MIGRATION_FORMATS = ['atlas', 'flyway', 'liquibase', 'goose', 'golang-migrate'];
+const MIGRATION_FORMATS = ['atlas', 'flyway', 'liquibase', 'goose', 'golang-migrate', 'dbmate'];
 const EXEC_ORDERS = ['LINEAR', 'LINEAR_SKIP', 'NON_LINEAR'];
 const REVIEW_MODES = ['ALWAYS', 'WARNING', 'ERROR'];
 /** Atlas's names for function changes. */
