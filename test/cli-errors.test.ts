@@ -249,7 +249,7 @@ describe('flag and command errors', () => {
   });
 
   test('unknown command', async () => {
-    assertUserError(await cli('frob'), /^Error: unknown command "frob"; available: schema$/);
+    assertUserError(await cli('frob'), /^Error: unknown command "frob"; available: schema, migrate$/);
     assertUserError(
       await cli('schema', 'frob'),
       /^Error: unknown command "schema frob"; available: schema inspect, schema apply, schema diff, schema clean$/,
