@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, type TestContext, test } from 'node:test';
 import { type Result, runCli } from './helpers/cli.ts';
-import { freshPgDatabase, pgQuery } from './helpers/db.ts';
+import { freshMysqlDatabase, freshPgDatabase, pgQuery } from './helpers/db.ts';
 
 function workDir(): string {
   return mkdtempSync(join(process.env.ATLAS_TS_TEST_TMP ?? tmpdir(), 'migrate-files-'));
@@ -290,5 +290,28 @@ describe('migrate diff on MariaDB', () => {
       'The migration directory is synced with the desired state, no changes to be made\n',
     );
     assertOk(await cli(cwd, 'migrate', 'validate', '--dev-url', admin));
+  });
+
+  test('a dev URL naming a database; routine bodies get a delimiter of their own', async (t) => {
+    const db = await freshMysqlDatabase(t);
+    if (!db) return;
+    const cwd = workDir();
+    writeFileSync(
+      join(cwd, 'schema.sql'),
+      'CREATE TABLE t (id int NOT NULL PRIMARY KEY);\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n',
+    );
+    const diff = () => cli(cwd, 'migrate', 'diff', '--to', 'file://schema.sql', '--dev-url', db.url);
+    assertOk(await diff());
+    const { text } = newFile(join(cwd, 'migrations'), /^\d{14}\.sql$/);
+    assert.ok(
+      text.startsWith('-- atlas:delimiter \\n-- end\n\n-- Create "t" table\nCREATE TABLE `t` ('),
+      text,
+    );
+    assert.match(text, /\nCREATE PROCEDURE `p`\(\)[\s\S]*SELECT 2;\s*END\n-- end\n$/);
+    assert.equal(
+      (await diff()).stdout,
+      'The migration directory is synced with the desired state, no changes to be made\n',
+    );
+    assertOk(await cli(cwd, 'migrate', 'validate', '--dev-url', db.url));
   });
 });

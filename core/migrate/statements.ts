@@ -56,8 +56,9 @@ function splitRegion(file: MigrationFile, dialect: Dialect, start: number, end: 
   return stmts.map((s) => {
     const bare = s.text.slice(leadingComments(s.text, dialect));
     // The default `;` stays in Atlas's text; a delimiter of the file's own does not.
-    const after = src.slice(s.offset + s.text.length).replace(/^\s+/, '');
-    const semicolon = delimiter === undefined && after.startsWith(';');
+    let next = s.offset + s.text.length;
+    while (next < src.length && /\s/.test(src[next]!)) next++;
+    const semicolon = delimiter === undefined && src[next] === ';';
     return { ...s, atlasText: `${bare}${semicolon ? ';' : ''}`.trim() };
   });
 }
