@@ -1,0 +1,102 @@
+// Flags shared by the commands that run a migration directory against a database (`migrate
+// apply|status|set|down`): the database, the directory, where the revisions table lives, and
+// what an env of the project file supplies for each.
+
+import type { Driver } from '../core/drivers/driver.ts';
+import { openDriver } from '../core/drivers/open.ts';
+import { UserError } from '../core/errors.ts';
+import { type MigrationDir, openDir } from '../core/migrate/dir.ts';
+import { DEFAULT_REVISIONS_SCHEMA } from '../core/migrate/revisions.ts';
+import { validateDir } from '../core/migrate/sum.ts';
+import { projectOptions, requireFrom, resolveTargets, singleTarget, type Target } from './project-flags.ts';
+
+export const migrateOptions = {
+  url: { type: 'string', short: 'u' },
+  dir: { type: 'string' },
+  'revisions-schema': { type: 'string' },
+  var: { type: 'string', multiple: true },
+  ...projectOptions,
+} as const;
+
+export interface MigrateFlagValues {
+  url?: string | undefined;
+  dir?: string | undefined;
+  'revisions-schema'?: string | undefined;
+  env?: string | undefined;
+  config?: string | undefined;
+  var?: string[] | undefined;
+}
+
+export interface MigrateTarget {
+  target: Target;
+  url: string;
+  dirUrl: string;
+  /** The flag, the env's `revisions_schema`, or undefined (then: the URL's schema, else Atlas's default). */
+  revisionsSchema: string | undefined;
+}
+
+/** Every target the flags and the env name (an env with for_each has several). */
+export async function migrateTargets(values: MigrateFlagValues, usage: string): Promise<MigrateTarget[]> {
+  const targets = await resolveTargets({ ...values, to: undefined });
+  return targets.map((t) => {
+    const m = t.migration;
+    const dir = values.dir ?? m?.dir ?? 'file://migrations';
+    const format = m?.format;
+    return {
+      target: t,
+      url: requireFrom(t.url, '--url', 'url', t, usage),
+      // The env's `format` applies to its own `dir`; a --dir URL says its format itself.
+      dirUrl:
+        values.dir === undefined && format && !dir.includes('format=')
+          ? `${dir}${dir.includes('?') ? '&' : '?'}format=${format}`
+          : dir,
+      revisionsSchema: values['revisions-schema'] ?? m?.revisionsSchema,
+    };
+  });
+}
+
+export async function migrateTarget(
+  values: MigrateFlagValues,
+  usage: string,
+  command: string,
+): Promise<MigrateTarget> {
+  const targets = await migrateTargets(values, usage);
+  return {
+    ...targets[0]!,
+    target: singleTarget(
+      targets.map((t) => t.target),
+      command,
+    ),
+  };
+}
+
+/** The schema (MySQL: database) of the revisions table: flag, else the URL's, else `atlas_schema_revisions`. */
+export function revisionsSchemaOf(t: MigrateTarget, driver: Driver): string {
+  return t.revisionsSchema ?? driver.boundSchema ?? DEFAULT_REVISIONS_SCHEMA;
+}
+
+/** Reads the directory and checks atlas.sum before any database is touched (as Atlas). */
+export async function openCheckedDir(dirUrl: string): Promise<MigrationDir> {
+  const dir = await openDir(dirUrl);
+  await validateDir(dir);
+  return dir;
+}
+
+/** Runs `fn` with an open driver, closing it whatever happens. */
+export async function withDriver<T>(url: string, fn: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = await openDriver(url);
+  try {
+    return await fn(driver);
+  } finally {
+    await driver.close().catch(() => {});
+  }
+}
+
+/** `--exec-order`: linear (default), linear-skip or non-linear. */
+export function execOrderOf(value: string | undefined): 'linear' | 'linear-skip' | 'non-linear' {
+  const v = value ?? 'linear';
+  if (v !== 'linear' && v !== 'linear-skip' && v !== 'non-linear') {
+    throw new UserError('BAD_ARGS', `unknown --exec-order "${v}": use linear, linear-skip or non-linear`);
+  }
+  return v;
+}
