@@ -3,9 +3,17 @@
 import { createInterface } from 'node:readline/promises';
 import { isUserError } from '../core/errors.ts';
 import { redact } from '../core/redact.ts';
+import { migrateApply, usage as migrateApplyUsage } from './commands/migrate-apply.ts';
 import { migrateDiff, usage as migrateDiffUsage } from './commands/migrate-diff.ts';
+import { migrateDownCommand, usage as migrateDownUsage } from './commands/migrate-down.ts';
 import { migrateHash, usage as migrateHashUsage } from './commands/migrate-hash.ts';
 import { migrateNew, usage as migrateNewUsage } from './commands/migrate-new.ts';
+import {
+  migrateSet,
+  setUsage as migrateSetUsage,
+  migrateStatus,
+  statusUsage as migrateStatusUsage,
+} from './commands/migrate-status.ts';
 import { migrateValidate, usage as migrateValidateUsage } from './commands/migrate-validate.ts';
 import {
   usage as applyUsage,
@@ -16,8 +24,7 @@ import {
 import { usage as cleanUsage, schemaClean } from './commands/schema-clean.ts';
 import { usage as diffUsage, schemaDiff } from './commands/schema-diff.ts';
 import { usage as inspectUsage, schemaInspect } from './commands/schema-inspect.ts';
-
-declare const ATLAS_TS_VERSION: string;
+import { VERSION } from './version.ts';
 
 const USAGE = `Usage: atlas-ts <command> [flags]
 
@@ -32,6 +39,10 @@ Commands:
   migrate new      create an empty migration file
   migrate hash     (re)write atlas.sum, the migration directory's integrity file
   migrate validate check a migration directory against atlas.sum (and run it on a dev database)
+  migrate apply    run the pending migration files, resuming a stopped run where it stopped
+  migrate status   show applied and pending migrations and the last error
+  migrate set      mark the database as being at a version, without running anything
+  migrate down     revert applied migrations, refusing to drop data
 
 Run "atlas-ts <command> --help" for a command's flags.`;
 
@@ -50,6 +61,10 @@ const COMMANDS: Record<string, Record<string, { run: Command; usage: string }>> 
     new: { run: migrateNew, usage: migrateNewUsage },
     hash: { run: migrateHash, usage: migrateHashUsage },
     validate: { run: migrateValidate, usage: migrateValidateUsage },
+    apply: { run: migrateApply, usage: migrateApplyUsage },
+    status: { run: migrateStatus, usage: migrateStatusUsage },
+    set: { run: migrateSet, usage: migrateSetUsage },
+    down: { run: migrateDownCommand, usage: migrateDownUsage },
   },
 };
 
@@ -82,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (group === '--version' || group === 'version') {
-    process.stdout.write(`atlas-ts ${typeof ATLAS_TS_VERSION === 'string' ? ATLAS_TS_VERSION : 'dev'}\n`);
+    process.stdout.write(`atlas-ts ${VERSION}\n`);
     return 0;
   }
   const verbs = COMMANDS[group];

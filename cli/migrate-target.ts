@@ -8,11 +8,19 @@ import { UserError } from '../core/errors.ts';
 import { type MigrationDir, openDir } from '../core/migrate/dir.ts';
 import { DEFAULT_REVISIONS_SCHEMA } from '../core/migrate/revisions.ts';
 import { validateDir } from '../core/migrate/sum.ts';
-import { projectOptions, requireFrom, resolveTargets, singleTarget, type Target } from './project-flags.ts';
+import {
+  migrationDirUrl,
+  projectOptions,
+  requireFrom,
+  resolveTargets,
+  singleTarget,
+  type Target,
+} from './project-flags.ts';
 
 export const migrateOptions = {
   url: { type: 'string', short: 'u' },
   dir: { type: 'string' },
+  'dir-format': { type: 'string' },
   'revisions-schema': { type: 'string' },
   var: { type: 'string', multiple: true },
   ...projectOptions,
@@ -21,6 +29,7 @@ export const migrateOptions = {
 export interface MigrateFlagValues {
   url?: string | undefined;
   dir?: string | undefined;
+  'dir-format'?: string | undefined;
   'revisions-schema'?: string | undefined;
   env?: string | undefined;
   config?: string | undefined;
@@ -38,21 +47,12 @@ export interface MigrateTarget {
 /** Every target the flags and the env name (an env with for_each has several). */
 export async function migrateTargets(values: MigrateFlagValues, usage: string): Promise<MigrateTarget[]> {
   const targets = await resolveTargets({ ...values, to: undefined });
-  return targets.map((t) => {
-    const m = t.migration;
-    const dir = values.dir ?? m?.dir ?? 'file://migrations';
-    const format = m?.format;
-    return {
-      target: t,
-      url: requireFrom(t.url, '--url', 'url', t, usage),
-      // The env's `format` applies to its own `dir`; a --dir URL says its format itself.
-      dirUrl:
-        values.dir === undefined && format && !dir.includes('format=')
-          ? `${dir}${dir.includes('?') ? '&' : '?'}format=${format}`
-          : dir,
-      revisionsSchema: values['revisions-schema'] ?? m?.revisionsSchema,
-    };
-  });
+  return targets.map((t) => ({
+    target: t,
+    url: requireFrom(t.url, '--url', 'url', t, usage),
+    dirUrl: migrationDirUrl(values, t),
+    revisionsSchema: values['revisions-schema'] ?? t.migration?.revisionsSchema,
+  }));
 }
 
 export async function migrateTarget(

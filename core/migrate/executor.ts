@@ -296,10 +296,11 @@ async function runFile(
     opts.onEvent?.({ kind: 'stmt', text });
     const own = perStatement && driver.transactionalDdl && !outsideTransaction(stmt.text);
     try {
-      if (own) await driver.execScript('BEGIN');
-      await driver.execScript(stmt.text);
-      if (perStatement) await store.progress(rev.version, applied + 1, ns(performance.now() - t0));
-      if (own) await driver.execScript('COMMIT');
+      if (own) await store.runWithProgress(stmt.text, rev.version, applied + 1, ns(performance.now() - t0));
+      else {
+        await driver.execScript(stmt.text);
+        if (perStatement) await store.progress(rev.version, applied + 1, ns(performance.now() - t0));
+      }
     } catch (e) {
       if (own || inFile) await driver.execScript('ROLLBACK').catch(() => {});
       const message = `${file.path}:${stmt.line}:${stmt.col}: ${(e as Error).message}`;

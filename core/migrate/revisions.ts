@@ -194,6 +194,23 @@ CREATE TABLE IF NOT EXISTS ${this.table} (
     );
   }
 
+  /**
+   * PostgreSQL: a statement and its progress in one transaction and one round trip (a script of
+   * BEGIN, the statement, the UPDATE, COMMIT), so a crash can never separate them.
+   */
+  async runWithProgress(
+    stmt: string,
+    version: string,
+    applied: number,
+    executionTime: bigint,
+  ): Promise<void> {
+    const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+    // The newline ends a trailing `--` comment of the statement before the `;`.
+    await this.driver.execScript(
+      `BEGIN;\n${stmt}\n;\nUPDATE ${this.table} SET "applied" = ${applied}, "executed_at" = now(), "execution_time" = ${executionTime}, "error" = NULL, "error_stmt" = NULL WHERE "version" = ${lit(version)};\nCOMMIT;`,
+    );
+  }
+
   async delete(versions: readonly string[]): Promise<void> {
     for (const v of versions) {
       await this.driver.query(`DELETE FROM ${this.table} WHERE ${this.q('version')} = ${this.p(1)}`, [v]);
