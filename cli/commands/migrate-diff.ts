@@ -87,7 +87,7 @@ export async function migrateDiff(argv: string[], io: CommandIo): Promise<Comman
   });
   for (const w of warnings) io.err(`Warning: ${w}\n`);
   if (stmts.length === 0) return SYNCED;
-  const files = planFiles(dir.format, { version: newVersion(), name, stmts });
+  const files = planFiles(dir.format, { version: newVersion(new Date(), dir.files), name, stmts });
   if (values['dry-run']) return files.map((f) => f.text).join('\n');
   await writePlanFiles(dir, files);
   await writeSum(await openDir(dirUrl));

@@ -46,7 +46,7 @@ export async function migrateNew(argv: string[], _io: CommandIo): Promise<Comman
   const { dirUrl } = await dirTarget(values, 'migrate new');
   const dir = await openDir(dirUrl, process.cwd(), { create: true });
   await validateDir(dir);
-  const files = planFiles(dir.format, { version: newVersion(), name, stmts: [] });
+  const files = planFiles(dir.format, { version: newVersion(new Date(), dir.files), name, stmts: [] });
   const paths = await writePlanFiles(dir, files);
   await writeSum(await openDir(dirUrl));
   return paths.join('\n');

@@ -79,8 +79,15 @@ describe('directory URLs', () => {
     assert.equal(dir.files[0]!.path, './1_a.sql');
   });
 
-  test('new versions are 14 UTC digits', () => {
-    assert.equal(newVersion(new Date(Date.UTC(2024, 0, 2, 3, 4, 5))), '20240102030405');
+  test('new versions are 14 UTC digits, always after the latest file', () => {
+    const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
+    assert.equal(newVersion(now), '20240102030405');
+    const file = (version: string) => ({ version }) as Parameters<typeof newVersion>[1][number];
+    // Same second as the latest file, or a clock behind it: one second after it.
+    assert.equal(newVersion(now, [file('20240102030405')]), '20240102030406');
+    assert.equal(newVersion(now, [file('20240102030410'), file('1')]), '20240102030411');
+    // Versions that are not timestamps do not move it.
+    assert.equal(newVersion(now, [file('2_init')]), '20240102030405');
   });
 });
 

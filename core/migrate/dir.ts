@@ -124,8 +124,23 @@ export async function openDir(
   return { url: dirUrl, path, abs, format, files };
 }
 
-/** A new version: the current UTC time as 14 digits (20240131235959), as Atlas names files. */
-export function newVersion(now: Date = new Date()): string {
+/**
+ * A new version: the current UTC time as 14 digits (20240131235959), as Atlas names files — but
+ * always after the directory's latest version, so that two files written in the same second (or
+ * on a machine whose clock is behind) still sort, and apply, in the order they were made.
+ */
+export function newVersion(now: Date = new Date(), existing: readonly MigrationFile[] = []): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(now.getUTCFullYear(), 4)}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  const stamp = (d: Date) =>
+    `${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+  const latest = existing.reduce<string | undefined>(
+    (m, f) => (m === undefined || f.version > m ? f.version : m),
+    undefined,
+  );
+  let t = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  // Only timestamp versions can be stepped past; `1_init` is older than any timestamp anyway.
+  if (latest !== undefined && /^\d{14}$/.test(latest)) {
+    while (stamp(t) <= latest) t = new Date(t.getTime() + 1000);
+  }
+  return stamp(t);
 }
