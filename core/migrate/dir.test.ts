@@ -9,6 +9,7 @@ import {
   type DirFormat,
   fileStatements,
   type MigrationDir,
+  type MigrationFile,
   newVersion,
   openDir,
   parseDirUrl,
@@ -82,7 +83,7 @@ describe('directory URLs', () => {
   test('new versions are 14 UTC digits, always after the latest file', () => {
     const now = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
     assert.equal(newVersion(now), '20240102030405');
-    const file = (version: string) => ({ version }) as Parameters<typeof newVersion>[1][number];
+    const file = (version: string) => ({ version }) as MigrationFile;
     // Same second as the latest file, or a clock behind it: one second after it.
     assert.equal(newVersion(now, [file('20240102030405')]), '20240102030406');
     assert.equal(newVersion(now, [file('20240102030410'), file('1')]), '20240102030411');
