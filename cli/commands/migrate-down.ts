@@ -3,7 +3,7 @@
 import { UserError } from '../../core/errors.ts';
 import { type DownReport, migrateDown } from '../../core/migrate/down.ts';
 import { renderScript } from '../../core/plan/render-plan.ts';
-import { parse } from '../args.ts';
+import { parseWithArgs } from '../args.ts';
 import {
   migrateOptions,
   migrateTarget,
@@ -36,9 +36,8 @@ Flags:
   -h, --help                  show this help`;
 
 export async function migrateDownCommand(argv: string[]): Promise<CommandResult> {
-  const amountArg = argv[0] !== undefined && /^\d+$/.test(argv[0]) ? argv[0] : undefined;
-  const { values } = parse(
-    amountArg === undefined ? argv : argv.slice(1),
+  const { values, positionals } = parseWithArgs(
+    argv,
     {
       ...migrateOptions,
       'dev-url': { type: 'string' },
@@ -48,8 +47,13 @@ export async function migrateDownCommand(argv: string[]): Promise<CommandResult>
       'lock-timeout': { type: 'string' },
     },
     usage,
+    1,
   );
   if (values.help) return usage;
+  const amountArg = positionals[0];
+  if (amountArg !== undefined && !/^[1-9]\d*$/.test(amountArg)) {
+    throw new UserError('BAD_ARGS', `"${amountArg}" is not a number of files to revert`, { help: usage });
+  }
   if (amountArg !== undefined && values['to-version'] !== undefined) {
     throw new UserError('BAD_ARGS', 'give either a number of files to revert or --to-version, not both');
   }

@@ -8,7 +8,7 @@ import {
   type StatusReport,
   setVersion,
 } from '../../core/migrate/status.ts';
-import { parse } from '../args.ts';
+import { parse, parseWithArgs } from '../args.ts';
 import {
   migrateOptions,
   migrateTarget,
@@ -99,8 +99,8 @@ Flags:
   -h, --help                  show this help`;
 
 export async function migrateSet(argv: string[]): Promise<CommandResult> {
-  const version = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
-  const { values } = parse(version === undefined ? argv : argv.slice(1), migrateOptions, setUsage);
+  const { values, positionals } = parseWithArgs(argv, migrateOptions, setUsage, 1);
+  const version = positionals[0];
   if (values.help) return setUsage;
   const t = await migrateTarget(values, setUsage, 'migrate set');
   const dir = await openCheckedDir(t.dirUrl);
