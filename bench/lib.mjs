@@ -14,6 +14,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../scripts/test-servers.mjs';
 
@@ -39,18 +41,20 @@ let refDir; // the reference's copy: inside the repo so that `pg` resolves to ou
 let adminUrl;
 let psqlBin = 'psql';
 let cleaning;
+let received; // the signal that stopped the run, if one did
 
 /**
  * Runs a command; resolves with wall ms, stdout (when `capture`) and stderr. Rejects on a non-zero
- * exit, unless `check: false` (then `code` tells). `timeoutMs` kills it and rejects.
+ * exit, unless `check: false` (then `code` tells). `timeoutMs` kills it and rejects. `input` (an
+ * iterable of strings, e.g. a generator) is streamed to its stdin as it reads, with backpressure.
  */
-export function run(cmd, args, { capture = false, check = true, timeoutMs, env } = {}) {
+export function run(cmd, args, { capture = false, check = true, timeoutMs, env, input } = {}) {
   return new Promise((resolvePromise, reject) => {
     const t0 = process.hrtime.bigint();
     // 'ignore' connects stdout to /dev/null: the timed runs pay for producing output, not for reading it.
     const child = spawn(cmd, args, {
       cwd: ROOT,
-      stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'],
+      stdio: [input ? 'pipe' : 'ignore', capture ? 'pipe' : 'ignore', 'pipe'],
       ...(env ? { env: { ...process.env, ...env } } : {}),
     });
     children.add(child);
@@ -71,6 +75,8 @@ export function run(cmd, args, { capture = false, check = true, timeoutMs, env }
       err += d;
     });
     child.on('error', reject);
+    // A child that exits early breaks the pipe (EPIPE): its exit code tells what went wrong.
+    if (input) pipeline(Readable.from(input), child.stdin).catch(() => {});
     child.on('close', (code, signal) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       clearTimeout(timer);
@@ -99,6 +105,9 @@ export const psql = (url, ...args) => run(psqlBin, psqlArgs(url, args));
 /** The rows of a query, unaligned, one per line (psql -A -t). */
 export const psqlQuery = async (url, sql) =>
   (await run(psqlBin, psqlArgs(url, ['-A', '-t', '-c', sql]), { capture: true })).out;
+/** psql reading its script from `input` (see `run`), e.g. one generated as it is consumed. */
+export const psqlInput = (url, input, ...args) =>
+  run(psqlBin, psqlArgs(url, ['-f', '-', ...args]), { input });
 /** psql that resolves on failure too: `{ code, err }` (stderr has psql's `psql:file:line: ERROR: ...`). */
 export const psqlResult = (url, ...args) => run(psqlBin, psqlArgs(url, args), { check: false });
 
