@@ -357,12 +357,14 @@ export function reportError(
 }
 
 /**
- * Whether ConfigureProvider has run. Terraform validates every resource once before it
- * configures the provider (and again, configured, while planning); checks that depend on the
- * provider's settings run only the second time, so they neither misfire nor repeat.
+ * Whether ConfigureProvider has run (it sets Terraform's version). Terraform validates every
+ * resource twice: first unconfigured (`terraform validate`, and the start of plan), then again
+ * while planning, configured. A warning given in both would show twice, so each is given in one:
+ * those about the configuration alone unconfigured, those that count the provider's settings
+ * (its dev_url) configured.
  */
 export function providerConfigured(ctx: CallContext): boolean {
-  return Object.keys(ctx.provider).length > 0;
+  return ctx.terraformVersion !== '';
 }
 
 /** Checks shared by the resource and the data source; false when validation should stop. */

@@ -180,7 +180,7 @@ async function validate(config: TfObject, ctx: CallContext): Promise<void> {
       ['protected_flows', 'migrate_down', 'auto_approve'],
     );
   }
-  // Only once configured: the provider's dev_url counts, and the warning is not given twice.
+  // Once configured, so that the provider's dev_url counts (see providerConfigured).
   if (providerConfigured(ctx) && !hasDevUrl(config, ctx)) {
     warning(
       ctx,
@@ -189,7 +189,7 @@ async function validate(config: TfObject, ctx: CallContext): Promise<void> {
       ['dev_url'],
     );
   }
-  if (config.version === null) {
+  if (!providerConfigured(ctx) && config.version === null) {
     warning(
       ctx,
       'version is unset',
