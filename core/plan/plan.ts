@@ -5,9 +5,20 @@ import type { Stmt } from '../drivers/driver.ts';
 import { fingerprint } from '../schema/fingerprint.ts';
 import type { Realm } from '../schema/model.ts';
 
+/** A finding about a plan (lint analyzers: destructive change, table lock, ...), with Atlas's code. */
+export interface PlanDiagnostic {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** 0-based index of the statement it is about, if any. */
+  stmt?: number;
+}
+
 export interface Plan {
   changes: Change[];
   stmts: Stmt[];
+  /** What the analyzers found (filled by lint; none until it runs). Front ends show each one. */
+  diagnostics?: PlanDiagnostic[];
   /** Fingerprint of the current schema the plan was made from; apply refuses if it changed. */
   fromFingerprint: string;
   /** Fingerprint of the desired schema. */

@@ -13,6 +13,7 @@ import type { Driver, Stmt } from '../../core/drivers/driver.ts';
 import { openDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import { applyPlan } from '../../core/plan/apply.ts';
+import type { PlanDiagnostic } from '../../core/plan/plan.ts';
 import { planSchema } from '../../core/plan/schema-plan.ts';
 import { loadProject } from '../../core/project/project.ts';
 import { fingerprint } from '../../core/schema/fingerprint.ts';
@@ -129,6 +130,8 @@ export interface Planned {
   stmts: Stmt[];
   changes: Change[];
   from: string;
+  /** The analyzers' findings on the plan, shown as warnings; `lint.review` decides if they block. */
+  diagnostics: PlanDiagnostic[];
 }
 
 /** The plan from the live database to the desired state. */
@@ -143,7 +146,12 @@ export async function planApply(inputs: SchemaInputs): Promise<Planned> {
     ...(inputs.policy ? { policy: inputs.policy } : {}),
   });
   try {
-    return { stmts: res.plan.stmts, changes: res.plan.changes, from: res.plan.fromFingerprint };
+    return {
+      stmts: res.plan.stmts,
+      changes: res.plan.changes,
+      from: res.plan.fromFingerprint,
+      diagnostics: res.plan.diagnostics ?? [],
+    };
   } finally {
     await res.driver.close().catch(() => {});
   }
@@ -166,7 +174,7 @@ export async function planDestroy(inputs: SchemaInputs): Promise<Planned> {
     const kept = withoutDeclared(res.current, res.desired);
     const changes = diffRealms(res.current, kept);
     const stmts = res.driver.planChanges(changes, { from: res.current, to: kept });
-    return { stmts, changes, from: res.plan.fromFingerprint };
+    return { stmts, changes, from: res.plan.fromFingerprint, diagnostics: [] };
   } finally {
     await res.driver.close().catch(() => {});
   }
@@ -216,9 +224,19 @@ export async function liveFingerprint(
 }
 
 /** Runs exactly the planned statements, refusing if the schema is no longer the one planned from. */
-export async function applyPlanned(inputs: SchemaInputs, planned: Planned): Promise<string> {
+export async function applyPlanned(
+  inputs: SchemaInputs,
+  planned: Planned,
+  signal?: AbortSignal,
+): Promise<string> {
   const driver = await openDriver(inputs.url);
+  // StopProvider (Ctrl-C in Terraform): closing the connection cancels the running statement,
+  // and an open transaction rolls back with it.
+  const stop = () => void driver.close().catch(() => {});
+  signal?.addEventListener('abort', stop, { once: true });
   try {
+    if (signal?.aborted)
+      throw new UserError('EXEC', 'stopped before applying: Terraform asked the provider to stop');
     await applyPlan(
       driver,
       { changes: [], stmts: planned.stmts, fromFingerprint: planned.from, toFingerprint: '' },
@@ -235,6 +253,7 @@ export async function applyPlanned(inputs: SchemaInputs, planned: Planned): Prom
     });
     return await liveFingerprint(driver, inputs);
   } finally {
+    signal?.removeEventListener('abort', stop);
     await driver.close().catch(() => {});
   }
 }
@@ -276,5 +295,5 @@ export function encodePlanned(p: Planned): Uint8Array {
 export function decodePlanned(b: Uint8Array | undefined): Planned | undefined {
   if (!b || b.length === 0) return undefined;
   const o = JSON.parse(Buffer.from(b).toString('utf8')) as { from: string; stmts: Stmt[] };
-  return { from: o.from, stmts: o.stmts, changes: [] };
+  return { from: o.from, stmts: o.stmts, changes: [], diagnostics: [] };
 }

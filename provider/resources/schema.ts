@@ -256,6 +256,7 @@ export const atlasSchemaResource: Resource = {
       }
     }
     if (planned.stmts.length > 0) warning(ctx, 'Atlas Plan', planText(planned.stmts));
+    if (reviewBlocks(proposed, planned, ctx)) return keep(proposed);
     const fp = planned.stmts.length > 0 ? Unknown : (prior?.fingerprint ?? planned.from);
     return {
       planned: { ...proposed, fingerprint: fp, id: prior?.id ?? Unknown },
@@ -270,7 +271,7 @@ export const atlasSchemaResource: Resource = {
       try {
         const inputs = await inputsOf(req.prior!, ctx);
         const p = planned ?? (await planDestroy(inputs));
-        await perDatabase.run(inputs.url, () => applyPlanned(inputs, p));
+        await perDatabase.run(inputs.url, () => applyPlanned(inputs, p, ctx.signal));
         return { state: null };
       } catch (e) {
         fail(ctx, 'Destroy Error', e);
@@ -281,7 +282,7 @@ export const atlasSchemaResource: Resource = {
     try {
       const inputs = await inputsOf(target, ctx);
       const p = planned ?? (await planApply(inputs));
-      const fp = await perDatabase.run(inputs.url, () => applyPlanned(inputs, p));
+      const fp = await perDatabase.run(inputs.url, () => applyPlanned(inputs, p, ctx.signal));
       return { state: { ...target, fingerprint: fp, id: req.prior?.id ?? randomUUID() } };
     } catch (e) {
       fail(ctx, 'Apply Error', e);
@@ -328,6 +329,41 @@ export const atlasSchemaResource: Resource = {
     }
   },
 };
+
+/**
+ * The analyzers' findings, one warning each (`code: message`, with the statement), and the
+ * review policy: `lint { review = ERROR }` blocks a plan with an error finding, `WARNING` with
+ * any finding; `ALWAYS` asks for a review of every plan with statements.
+ */
+function reviewBlocks(config: TfObject, planned: Planned, ctx: CallContext): boolean {
+  for (const d of planned.diagnostics) {
+    const stmt = d.stmt !== undefined ? planned.stmts[d.stmt] : undefined;
+    warning(ctx, `${d.code}: ${d.message}`, stmt ? `Statement ${d.stmt! + 1}:\n${stmt.sql};` : undefined);
+  }
+  const lint = config.lint;
+  const review = lint && typeof lint === 'object' && !Array.isArray(lint) ? lint.review : null;
+  if (review === 'ALWAYS' && planned.stmts.length > 0) {
+    // Atlas approves such plans in its cloud; here `terraform plan` is where people review them.
+    warning(
+      ctx,
+      'Review the plan',
+      'lint.review = ALWAYS: review the statements above before applying (there is no separate approval step).',
+    );
+  }
+  const blocking =
+    review === 'WARNING'
+      ? planned.diagnostics.length > 0
+      : review === 'ERROR' && planned.diagnostics.some((d) => d.severity === 'error');
+  if (blocking) {
+    error(
+      ctx,
+      'Review required',
+      `lint.review = ${String(review)}: the plan has findings that need review before it can be applied`,
+      ['lint', 'review'],
+    );
+  }
+  return blocking;
+}
 
 async function planDelete(prior: TfObject, ctx: CallContext): Promise<PlanResponse> {
   try {
