@@ -672,9 +672,19 @@ describe('validation', () => {
     );
     assert.ok(stopped);
     const ac = new AbortController();
-    const p = withTimeout(60_000, ac.signal, () => new Promise(() => {}));
+    let late = false;
+    let register: ((cb: () => void) => void) | undefined;
+    const p = withTimeout(60_000, ac.signal, (onStop) => {
+      register = onStop;
+      return new Promise(() => {});
+    });
     ac.abort();
-    await assert.rejects(p);
+    await assert.rejects(p, /Apply interrupted/);
+    // A connection opened after the stop is closed at once.
+    register!(() => {
+      late = true;
+    });
+    assert.ok(late);
     assert.equal(await withTimeout(1000, new AbortController().signal, async () => 7), 7);
   });
 

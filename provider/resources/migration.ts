@@ -504,9 +504,17 @@ async function apply(
       ? plannedVersion
       : dir.files.at(-1)?.version;
   try {
-    await targetMutex.run(settings.url, () =>
-      withTimeout(timeoutMs, ctx.signal, (onStop) => migrate(settings, dir, target, config, onStop)),
-    );
+    // The time limit covers waiting for another apply on the same database too; a turn that
+    // comes after the limit does nothing.
+    await withTimeout(timeoutMs, ctx.signal, (onStop) => {
+      let stopped = false;
+      onStop(() => {
+        stopped = true;
+      });
+      return targetMutex.run(settings.url, async () => {
+        if (!stopped) await migrate(settings, dir, target, config, onStop);
+      });
+    });
   } catch (e) {
     if (e instanceof ApplyFailure) return failed(e.summary, e.reason, settings.secrets);
     return failed('Failed to apply migrations', e, settings.secrets);
@@ -606,8 +614,8 @@ async function migrate(
 
 /**
  * Runs `fn` until it settles, `ms` pass, or Terraform stops the provider. On the latter two the
- * callbacks `fn` registered run (closing its connection) and the returned promise rejects at
- * once; `fn`'s own rejection, which follows, is swallowed.
+ * callbacks `fn` registered run (closing its connection; one registered later runs at once) and
+ * the returned promise rejects at once; `fn`'s own rejection, which follows, is swallowed.
  */
 export function withTimeout<T>(
   ms: number,
@@ -615,30 +623,41 @@ export function withTimeout<T>(
   fn: (onStop: (cb: () => void) => void) => Promise<T>,
 ): Promise<T> {
   const callbacks: (() => void)[] = [];
+  let stopped = false;
+  const onStop = (cb: () => void) => {
+    if (stopped) cb();
+    else callbacks.push(cb);
+  };
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const stop = (why: string) => {
+    const stop = (summary: string, why: string) => {
       if (settled) return;
       settled = true;
+      stopped = true;
       cleanup();
       for (const cb of callbacks) cb();
-      reject(new ApplyFailure('Apply timed out', new UserError('EXEC', why)));
+      reject(new ApplyFailure(summary, new UserError('EXEC', why)));
     };
     const timer = setTimeout(
       () =>
         stop(
+          'Apply timed out',
           `the operation did not finish within ${formatMs(ms)} (timeouts): it was stopped; the statement in flight was rolled back and what completed before it stays applied. Raise the timeout and apply again to continue.`,
         ),
       ms,
     );
-    const onAbort = () => stop('Terraform stopped the provider: the operation was interrupted');
+    const onAbort = () =>
+      stop(
+        'Apply interrupted',
+        'Terraform stopped the provider: the operation was stopped; the statement in flight was rolled back and what completed before it stays applied.',
+      );
     const cleanup = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort);
-    fn((cb) => callbacks.push(cb)).then(
+    fn(onStop).then(
       (v) => {
         if (settled) return;
         settled = true;
