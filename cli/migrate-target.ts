@@ -94,7 +94,8 @@ export async function withDriver<T>(url: string, fn: (driver: Driver) => Promise
 
 /** `--exec-order`: linear (default), linear-skip or non-linear. */
 export function execOrderOf(value: string | undefined): 'linear' | 'linear-skip' | 'non-linear' {
-  const v = value ?? 'linear';
+  // atlas.hcl writes it as Atlas's keyword (`exec_order = LINEAR_SKIP`), the flag as `linear-skip`.
+  const v = (value ?? 'linear').toLowerCase().replace(/_/g, '-');
   if (v !== 'linear' && v !== 'linear-skip' && v !== 'non-linear') {
     throw new UserError('BAD_ARGS', `unknown --exec-order "${v}": use linear, linear-skip or non-linear`);
   }
