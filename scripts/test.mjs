@@ -3,7 +3,7 @@
 // ATLAS_TS_TEST_TMP, a scratch dir) to the tests, and always stops the servers and removes the
 // temp dir afterwards, including on failure and SIGINT/SIGTERM.
 //
-//   npm test                                   every *.test.ts under core/, cli/, test/
+//   npm test                                   every *.test.ts under core/, cli/, provider/, test/
 //   npm test -- test/foo.test.ts               just these files
 //   npm test -- --test-name-pattern=isolated   flags (--x=y form) go to `node --test`
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { findMariaDB, startMariaDB, startPostgres } from './test-servers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TEST_DIRS = ['core', 'cli', 'test'];
+const TEST_DIRS = ['core', 'cli', 'provider', 'test'];
 const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 const abort = new AbortController();
