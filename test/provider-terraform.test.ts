@@ -1,11 +1,13 @@
 // The provider under the real terraform binary, offline: dev_overrides point ariga/atlas at dist/
 // (test/helpers/terraform.ts), and terraform init is never run.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { diagnostics, jsonLines, terraformMissing, tf } from './helpers/terraform.ts';
+import { ROOT } from './helpers/cli.ts';
+import { diagnostics, jsonLines, PROVIDER_VERSION, terraformMissing, tf } from './helpers/terraform.ts';
 
 const skip = terraformMissing();
 
@@ -63,4 +65,43 @@ provider "atlas" {
   assert.ok(lines.some((l) => l.type === 'diagnostic' && /development overrides/.test(l['@message'])));
   assert.deepEqual(diagnostics(lines), []);
   assert.ok(lines.some((l) => l.type === 'change_summary'));
+});
+
+test('installed into a filesystem mirror, terraform init installs the provider offline', {
+  skip,
+}, async (t) => {
+  const dir = workdir(REQUIRED);
+  const mirror = mkdtempSync(join(process.env.ATLAS_TS_TEST_TMP ?? tmpdir(), 'tf-mirror-'));
+  t.after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(mirror, { recursive: true, force: true });
+  });
+  const install = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts/install-provider.mjs'), '--dir', mirror, '--quiet'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(install.status, 0, install.stderr);
+  const rc = join(dir, 'mirror.tfrc');
+  writeFileSync(
+    rc,
+    `provider_installation {
+  filesystem_mirror {
+    path = ${JSON.stringify(mirror)}
+  }
+}
+`,
+  );
+  const env = { TF_CLI_CONFIG_FILE: rc };
+  const init = await tf(dir, ['init', '-input=false', '-no-color'], { env });
+  assert.equal(init.code, 0, init.stdout + init.stderr);
+  assert.match(init.stdout, new RegExp(`Installed ariga/atlas v${PROVIDER_VERSION.replaceAll('.', '\\.')}`));
+  const schema = await tf(dir, ['providers', 'schema', '-json'], { env });
+  assert.equal(schema.code, 0, schema.stderr);
+  assert.ok(
+    JSON.parse(schema.stdout).provider_schemas['registry.terraform.io/ariga/atlas'].resource_schemas
+      .atlas_schema,
+  );
 });
