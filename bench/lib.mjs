@@ -48,12 +48,12 @@ let received; // the signal that stopped the run, if one did
  * exit, unless `check: false` (then `code` tells). `timeoutMs` kills it and rejects. `input` (an
  * iterable of strings, e.g. a generator) is streamed to its stdin as it reads, with backpressure.
  */
-export function run(cmd, args, { capture = false, check = true, timeoutMs, env, input } = {}) {
+export function run(cmd, args, { capture = false, check = true, timeoutMs, env, input, cwd = ROOT } = {}) {
   return new Promise((resolvePromise, reject) => {
     const t0 = process.hrtime.bigint();
     // 'ignore' connects stdout to /dev/null: the timed runs pay for producing output, not for reading it.
     const child = spawn(cmd, args, {
-      cwd: ROOT,
+      cwd,
       stdio: [input ? 'pipe' : 'ignore', capture ? 'pipe' : 'ignore', 'pipe'],
       ...(env ? { env: { ...process.env, ...env } } : {}),
     });
