@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline/promises';
 import { isUserError } from '../core/errors.ts';
 import { redact } from '../core/redact.ts';
+import { VERSION } from '../core/version.ts';
 import { migrateApply, usage as migrateApplyUsage } from './commands/migrate-apply.ts';
 import { migrateDiff, usage as migrateDiffUsage } from './commands/migrate-diff.ts';
 import { migrateDownCommand, usage as migrateDownUsage } from './commands/migrate-down.ts';
@@ -24,7 +25,6 @@ import {
 import { usage as cleanUsage, schemaClean } from './commands/schema-clean.ts';
 import { usage as diffUsage, schemaDiff } from './commands/schema-diff.ts';
 import { usage as inspectUsage, schemaInspect } from './commands/schema-inspect.ts';
-import { VERSION } from './version.ts';
 
 const USAGE = `Usage: atlas-ts <command> [flags]
 

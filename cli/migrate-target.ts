@@ -3,9 +3,8 @@
 // what an env of the project file supplies for each.
 
 import type { Driver } from '../core/drivers/driver.ts';
-import { openDriver } from '../core/drivers/open.ts';
-import { UserError } from '../core/errors.ts';
 import { type MigrationDir, openDir } from '../core/migrate/dir.ts';
+import { type ExecOrder, parseExecOrder } from '../core/migrate/pending.ts';
 import { DEFAULT_REVISIONS_SCHEMA } from '../core/migrate/revisions.ts';
 import { validateDir } from '../core/migrate/sum.ts';
 import {
@@ -82,22 +81,7 @@ export async function openCheckedDir(dirUrl: string): Promise<MigrationDir> {
   return dir;
 }
 
-/** Runs `fn` with an open driver, closing it whatever happens. */
-export async function withDriver<T>(url: string, fn: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = await openDriver(url);
-  try {
-    return await fn(driver);
-  } finally {
-    await driver.close().catch(() => {});
-  }
-}
-
-/** `--exec-order`: linear (default), linear-skip or non-linear. */
-export function execOrderOf(value: string | undefined): 'linear' | 'linear-skip' | 'non-linear' {
-  // atlas.hcl writes it as Atlas's keyword (`exec_order = LINEAR_SKIP`), the flag as `linear-skip`.
-  const v = (value ?? 'linear').toLowerCase().replace(/_/g, '-');
-  if (v !== 'linear' && v !== 'linear-skip' && v !== 'non-linear') {
-    throw new UserError('BAD_ARGS', `unknown --exec-order "${v}": use linear, linear-skip or non-linear`);
-  }
-  return v;
+/** `--exec-order` (or the env's `exec_order`): linear (default), linear-skip or non-linear. */
+export function execOrderOf(value: string | undefined): ExecOrder {
+  return parseExecOrder(value, '--exec-order');
 }

@@ -172,7 +172,7 @@ describe('postgres', () => {
     );
     writeFileSync(
       join(dir.path, '2_steps.sql'),
-      [1, 2, 3, 4, 5, 6].map((n) => `INSERT INTO log VALUES (${n});`).join('\n') + '\n',
+      `${[1, 2, 3, 4, 5, 6].map((n) => `INSERT INTO log VALUES (${n});`).join('\n')}\n`,
     );
     assertOk(await cli('migrate', 'hash', '--dir', dir.url));
     const fixed = await cli('migrate', 'apply', '--url', db.url, '--dir', dir.url, '--tx-mode', 'none');

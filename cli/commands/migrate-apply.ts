@@ -1,5 +1,6 @@
 // `atlas-ts migrate apply`: run the pending files of a migration directory, printing progress
 // as Atlas does, statement by statement.
+import { withDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import {
   type ApplyEvent,
@@ -8,6 +9,7 @@ import {
   MigrationError,
   type TxMode,
 } from '../../core/migrate/executor.ts';
+import { OPERATOR_VERSION } from '../../core/version.ts';
 import { parse } from '../args.ts';
 import {
   execOrderOf,
@@ -15,10 +17,8 @@ import {
   migrateTargets,
   openCheckedDir,
   revisionsSchemaOf,
-  withDriver,
 } from '../migrate-target.ts';
 import { forEachTarget } from '../project-flags.ts';
-import { OPERATOR_VERSION } from '../version.ts';
 import { type CommandIo, type CommandResult, parseDuration } from './schema-apply.ts';
 
 export const usage = `Usage: atlas-ts migrate apply --url URL [--dir file://migrations] [flags]

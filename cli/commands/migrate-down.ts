@@ -1,16 +1,11 @@
 // `atlas-ts migrate down`: revert applied migrations by planning the way back to an earlier
 // version's schema, after checking that the data it would drop is not there.
+import { withDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import { type DownReport, migrateDown } from '../../core/migrate/down.ts';
 import { renderScript } from '../../core/plan/render-plan.ts';
 import { parseWithArgs } from '../args.ts';
-import {
-  migrateOptions,
-  migrateTarget,
-  openCheckedDir,
-  revisionsSchemaOf,
-  withDriver,
-} from '../migrate-target.ts';
+import { migrateOptions, migrateTarget, openCheckedDir, revisionsSchemaOf } from '../migrate-target.ts';
 import type { CommandResult } from './schema-apply.ts';
 import { parseDuration } from './schema-apply.ts';
 

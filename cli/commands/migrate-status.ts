@@ -1,5 +1,6 @@
 // `atlas-ts migrate status` and `atlas-ts migrate set`: where a database stands against a
 // migration directory, and moving that mark by hand.
+import { withDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import {
   migrationStatus,
@@ -8,15 +9,9 @@ import {
   type StatusReport,
   setVersion,
 } from '../../core/migrate/status.ts';
+import { OPERATOR_VERSION } from '../../core/version.ts';
 import { parse, parseWithArgs } from '../args.ts';
-import {
-  migrateOptions,
-  migrateTarget,
-  openCheckedDir,
-  revisionsSchemaOf,
-  withDriver,
-} from '../migrate-target.ts';
-import { OPERATOR_VERSION } from '../version.ts';
+import { migrateOptions, migrateTarget, openCheckedDir, revisionsSchemaOf } from '../migrate-target.ts';
 import type { CommandResult } from './schema-apply.ts';
 
 export const statusUsage = `Usage: atlas-ts migrate status --url URL [--dir file://migrations] [flags]

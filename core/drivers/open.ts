@@ -27,3 +27,13 @@ export async function openDriver(url: string): Promise<Driver> {
       );
   }
 }
+
+/** Runs `fn` with a driver for `url`, closing it whatever happens. */
+export async function withDriver<T>(url: string, fn: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = await openDriver(url);
+  try {
+    return await fn(driver);
+  } finally {
+    await driver.close().catch(() => {});
+  }
+}

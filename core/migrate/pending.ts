@@ -6,7 +6,20 @@ import { UserError } from '../errors.ts';
 import type { MigrationFile } from './dir.ts';
 import { type Revision, RevisionType } from './revisions.ts';
 
-export type ExecOrder = 'linear' | 'linear-skip' | 'non-linear';
+export const EXEC_ORDERS = ['linear', 'linear-skip', 'non-linear'] as const;
+export type ExecOrder = (typeof EXEC_ORDERS)[number];
+
+/**
+ * An execution order as a flag (`linear-skip`) or as atlas.hcl writes Atlas's keyword
+ * (`LINEAR_SKIP`); `what` names where it came from in the error.
+ */
+export function parseExecOrder(value: string | undefined, what: string): ExecOrder {
+  const v = (value ?? 'linear').toLowerCase().replace(/_/g, '-');
+  if (!(EXEC_ORDERS as readonly string[]).includes(v)) {
+    throw new UserError('BAD_ARGS', `unknown ${what} "${value}": use linear, linear-skip or non-linear`);
+  }
+  return v as ExecOrder;
+}
 
 export interface PendingInput {
   files: readonly MigrationFile[];

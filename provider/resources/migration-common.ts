@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Driver } from '../../core/drivers/driver.ts';
-import { openDriver } from '../../core/drivers/open.ts';
+import { withDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import { DEFAULT_DIR_URL, type MigrationDir, openDir, parseDirUrl } from '../../core/migrate/dir.ts';
-import type { ExecOrder } from '../../core/migrate/pending.ts';
+import { type ExecOrder, parseExecOrder } from '../../core/migrate/pending.ts';
 import { DEFAULT_REVISIONS_SCHEMA } from '../../core/migrate/revisions.ts';
 import { migrationStatus, type StatusReport } from '../../core/migrate/status.ts';
 import { validateDir } from '../../core/migrate/sum.ts';
@@ -35,7 +35,7 @@ export const STATUS_TYPE: TfType = [
   { status: 'string', current: 'string', next: 'string', latest: 'string' },
 ];
 
-export const EXEC_ORDERS = ['linear', 'linear-skip', 'non-linear'] as const;
+export { EXEC_ORDERS } from '../../core/migrate/pending.ts';
 export const TX_MODES = ['file', 'all', 'none'] as const;
 
 /** Atlas's texts for a database with nothing applied and one at the latest version. */
@@ -136,9 +136,7 @@ export async function resolveSettings(obj: TfObject, ctx: CallContext): Promise<
   // The env's `format` applies when the URL names none, as with the CLI's --env.
   if (m?.format && !/[?&]format=/.test(dir))
     dir = `${dir}${dir.includes('?') ? '&' : '?'}format=${encodeURIComponent(m.format)}`;
-  const execOrder = str(obj, 'exec_order') ?? normalizeExecOrder(m?.execOrder) ?? 'linear';
-  if (!(EXEC_ORDERS as readonly string[]).includes(execOrder))
-    throw new UserError('BAD_ARGS', `exec_order "${execOrder}" is not one of ${EXEC_ORDERS.join(', ')}`);
+  const execOrder = parseExecOrder(str(obj, 'exec_order') ?? m?.execOrder, 'exec_order');
   return {
     url,
     devUrl,
@@ -146,18 +144,13 @@ export async function resolveSettings(obj: TfObject, ctx: CallContext): Promise<
     dirUrl: absoluteDirUrl(dir),
     revisionsSchema: nonEmpty(str(obj, 'revisions_schema')) ?? m?.revisionsSchema,
     baseline: nonEmpty(str(obj, 'baseline')) ?? m?.baseline,
-    execOrder: execOrder as ExecOrder,
+    execOrder,
     lockTimeoutMs: m?.lockTimeout !== undefined ? parseGoDuration(m.lockTimeout) : 10_000,
     secrets: [urlPassword(url), devUrl && urlPassword(devUrl)].filter((s): s is string => !!s),
   };
 }
 
 const nonEmpty = (s: string | undefined) => (s === '' ? undefined : s);
-
-/** The project file spells exec orders as Atlas's HCL enum (`LINEAR_SKIP`). */
-function normalizeExecOrder(v: string | undefined): string | undefined {
-  return v?.toLowerCase().replace(/_/g, '-');
-}
 
 /**
  * `dir` as a file:// URL with an absolute path: a plain path or a relative file:// path is
@@ -280,16 +273,6 @@ export async function openMigrationDir(s: MigrationSettings, checkSum: boolean):
   const dir = await openDir(s.dirUrl);
   if (checkSum) await validateDir(dir);
   return dir;
-}
-
-/** Runs `fn` with an open driver, closing it whatever happens. */
-export async function withDriver<T>(url: string, fn: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = await openDriver(url);
-  try {
-    return await fn(driver);
-  } finally {
-    await driver.close().catch(() => {});
-  }
 }
 
 /** As the CLI: the attribute, else the URL's schema or database, else Atlas's default. */

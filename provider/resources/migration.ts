@@ -3,9 +3,8 @@
 // plan); apply runs the files up to `version`, or migrates down to it when that is allowed;
 // refresh re-reads the status. Destroying the resource leaves the database as it is.
 import { randomUUID } from 'node:crypto';
-import { OPERATOR_VERSION } from '../../cli/version.ts';
 import type { Driver } from '../../core/drivers/driver.ts';
-import { openDriver } from '../../core/drivers/open.ts';
+import { openDriver, withDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import type { MigrationDir } from '../../core/migrate/dir.ts';
 import { type DownReport, migrateDown } from '../../core/migrate/down.ts';
@@ -13,6 +12,7 @@ import { applyMigrations, type TxMode } from '../../core/migrate/executor.ts';
 import { pendingFiles } from '../../core/migrate/pending.ts';
 import { type Revision, RevisionStore, RevisionType } from '../../core/migrate/revisions.ts';
 import { renderScript } from '../../core/plan/render-plan.ts';
+import { OPERATOR_VERSION } from '../../core/version.ts';
 import {
   type ApplyRequest,
   type CallContext,
@@ -49,7 +49,6 @@ import {
   targetMutex,
   validateOneOf,
   validateShared,
-  withDriver,
 } from './migration-common.ts';
 
 export const DEFAULT_TIMEOUT = '20m';

@@ -4,6 +4,7 @@
 // found by planning against the live database, so a non-normalized document never shows a
 // perpetual diff.
 import { randomUUID } from 'node:crypto';
+import { SKIPPABLE } from '../../core/diff/policy.ts';
 import { openDriver } from '../../core/drivers/open.ts';
 import { isUserError } from '../../core/errors.ts';
 import { encodeSchemaHcl } from '../../core/hcl/schema-files.ts';
@@ -35,24 +36,6 @@ import {
   planApply,
   planDestroy,
 } from './schema-engine.ts';
-
-const SKIP_NAMES = [
-  'add_schema',
-  'drop_schema',
-  'modify_schema',
-  'add_table',
-  'drop_table',
-  'modify_table',
-  'add_column',
-  'drop_column',
-  'modify_column',
-  'add_index',
-  'drop_index',
-  'modify_index',
-  'add_foreign_key',
-  'drop_foreign_key',
-  'modify_foreign_key',
-];
 
 const opt = (
   type: AttributeSchema['type'],
@@ -141,7 +124,7 @@ export const schemaResourceSchema: Schema = {
               block: {
                 description: 'Change kinds to leave out of plans (set to true).',
                 attributes: Object.fromEntries(
-                  SKIP_NAMES.map((k) => [k, opt('bool', `Leave out ${k.replace(/_/g, ' ')} changes.`)]),
+                  SKIPPABLE.map((k) => [k, opt('bool', `Leave out ${k.replace(/_/g, ' ')} changes.`)]),
                 ),
               },
             },
