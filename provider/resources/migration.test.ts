@@ -689,9 +689,9 @@ describe('validation', () => {
   });
 
   test('directories resolve against the working directory', () => {
-    assert.equal(absoluteDirUrl('migrations', '/work/tf'), 'file:///work/tf/migrations');
-    assert.equal(absoluteDirUrl('file://db/m?format=goose', '/work/tf'), 'file:///work/tf/db/m?format=goose');
-    assert.equal(absoluteDirUrl('file:///abs/my%20dir', '/work/tf'), 'file:///abs/my%20dir');
+    assert.equal(absoluteDirUrl('migrations', '/srv/tf'), 'file:///srv/tf/migrations');
+    assert.equal(absoluteDirUrl('file://db/m?format=goose', '/srv/tf'), 'file:///srv/tf/db/m?format=goose');
+    assert.equal(absoluteDirUrl('file:///abs/my%20dir', '/srv/tf'), 'file:///abs/my%20dir');
     assert.throws(() => absoluteDirUrl('s3://bucket'), /unsupported scheme/);
     assert.deepEqual(parseVariables('{"a":"x","n":1,"l":["p",true]}'), { a: 'x', n: '1', l: ['p', 'true'] });
   });
