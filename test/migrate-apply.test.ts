@@ -352,6 +352,31 @@ describe('postgres', () => {
     assert.deepEqual(await pgQuery(db.url, 'SELECT id FROM users'), [{ id: 1 }]);
   });
 
+  test('a URL bound to a schema does not silently start the history over', async (t) => {
+    const db = await freshPgDatabase(t);
+    const dir = await migrationDir({ '1_t.sql': 'CREATE TABLE t (id int);\n' });
+    assertOk(await cli('migrate', 'apply', '--url', db.url, '--dir', dir.url));
+    const bound = `${db.url}?search_path=public`;
+    const r = await cli('migrate', 'apply', '--url', bound, '--dir', dir.url);
+    assert.equal(r.code, 1, show(r));
+    assert.match(
+      r.stderr,
+      /ambiguous revisions table: there is none in schema "public" \(the URL's\), but there is one in "atlas_schema_revisions"/,
+    );
+    const ok = await cli(
+      'migrate',
+      'apply',
+      '--url',
+      bound,
+      '--dir',
+      dir.url,
+      '--revisions-schema',
+      'atlas_schema_revisions',
+    );
+    assertOk(ok);
+    assert.equal(ok.stdout.trim(), 'No migration files to execute');
+  });
+
   test('set, baseline, and files added out of order', async (t) => {
     const db = await freshPgDatabase(t);
     await pgQuery(db.url, 'CREATE TABLE legacy (id int)');

@@ -12,7 +12,13 @@ import { UserError } from '../errors.ts';
 import type { Realm } from '../schema/model.ts';
 import { atlasStmtText, fileStatements, type MigrationDir, type MigrationFile } from './dir.ts';
 import { type ExecOrder, type Pending, pendingFiles } from './pending.ts';
-import { excludeRevisions, type Revision, RevisionStore, RevisionType } from './revisions.ts';
+import {
+  checkRevisionsLocation,
+  excludeRevisions,
+  type Revision,
+  RevisionStore,
+  RevisionType,
+} from './revisions.ts';
 import type { SqlStatement } from './split.ts';
 import { fileHashes } from './sum.ts';
 
@@ -109,6 +115,7 @@ async function lockForMigration(driver: Driver, timeoutMs: number): Promise<() =
 async function run(opts: ApplyOptions): Promise<ApplyReport> {
   const { driver, dir } = opts;
   const started = new Date();
+  await checkRevisionsLocation(driver, opts.revisionsSchema);
   const store = new RevisionStore(driver, opts.revisionsSchema);
   const revisions = await store.read();
   if (revisions.length === 0 && opts.baseline === undefined && !opts.allowDirty) {

@@ -7,6 +7,7 @@
 // `execution_time`), and the array of statement hashes is written when a file stops short (a
 // failure) — Atlas rewrites the whole array after every statement, which is quadratic.
 import type { Driver } from '../drivers/driver.ts';
+import { UserError } from '../errors.ts';
 
 export const REVISIONS_TABLE = 'atlas_schema_revisions';
 /** Where the table lives when neither a flag nor the URL names a schema (as Atlas). */
@@ -33,6 +34,26 @@ export interface Revision {
   /** `h1:`-prefixed cumulative statement hashes of the applied statements of an unfinished file. */
   partialHashes?: string[] | undefined;
   operatorVersion: string;
+}
+
+/**
+ * A URL bound to a schema keeps the revisions table in that schema; a database migrated before
+ * with a URL without one has it in `atlas_schema_revisions`. Finding only the latter would
+ * start the history over (and run every file again), so it is refused, as Atlas does.
+ */
+export async function checkRevisionsLocation(driver: Driver, revisionsSchema: string): Promise<void> {
+  if (
+    driver.boundSchema === undefined ||
+    revisionsSchema !== driver.boundSchema ||
+    revisionsSchema === DEFAULT_REVISIONS_SCHEMA
+  )
+    return;
+  if (await new RevisionStore(driver, revisionsSchema).exists()) return;
+  if (!(await new RevisionStore(driver, DEFAULT_REVISIONS_SCHEMA).exists())) return;
+  throw new UserError(
+    'BAD_ARGS',
+    `ambiguous revisions table: there is none in schema "${revisionsSchema}" (the URL's), but there is one in "${DEFAULT_REVISIONS_SCHEMA}", written by a run with a URL without a schema. Pass --revisions-schema ${DEFAULT_REVISIONS_SCHEMA} to continue that history, or drop it if it belongs to nothing.`,
+  );
 }
 
 /**

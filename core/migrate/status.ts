@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import type { MigrationDir, MigrationFile } from './dir.ts';
 import { MIGRATE_LOCK } from './executor.ts';
 import { isPartial, pendingFiles } from './pending.ts';
-import { type Revision, RevisionStore, RevisionType } from './revisions.ts';
+import { checkRevisionsLocation, type Revision, RevisionStore, RevisionType } from './revisions.ts';
 import { fileHashes } from './sum.ts';
 
 export interface StatusReport {
@@ -37,6 +37,7 @@ export async function migrationStatus(
   dir: MigrationDir,
   revisionsSchema: string,
 ): Promise<StatusReport> {
+  await checkRevisionsLocation(driver, revisionsSchema);
   const applied = await new RevisionStore(driver, revisionsSchema).read();
   const p = pendingFiles({ files: dir.files, revisions: applied, execOrder: 'linear-skip' });
   const last = applied.at(-1);
