@@ -201,12 +201,66 @@ export class BlockReader {
     this.seenBlocks.add(type);
     const out: BlockReader[] = [];
     for (const b of this.block.body.blocks) {
+      if (b.type === 'dynamic' && b.labels[0] === type) {
+        out.push(...this.dynamicBlocks(b, type));
+        continue;
+      }
       if (b.type !== type) continue;
       for (const ctx of expandForEach(b, this.ctx)) {
         out.push(new BlockReader(b, ctx, `${type}${b.labels.map((l) => ` "${l}"`).join('')}`));
       }
     }
     return out;
+  }
+
+  /**
+   * `dynamic "column" { for_each = ...  iterator = c  labels = [c.value]  content { ... } }`:
+   * one `column` block per element, its body the `content` block, the element bound to the
+   * iterator (default: the block type) as `.key` / `.value`.
+   */
+  private dynamicBlocks(d: Block, type: string): BlockReader[] {
+    const reader = new BlockReader(d, this.ctx, `dynamic "${type}"`);
+    reader.allow(['for_each', 'iterator', 'labels'], ['content']);
+    const content = d.body.blocks.filter((b) => b.type === 'content');
+    if (content.length !== 1) {
+      throw new HclError(`dynamic "${type}" needs exactly one content { ... } block`, d.typeRange);
+    }
+    const forEach = d.body.attributes.find((a) => a.name === 'for_each');
+    if (!forEach) throw new HclError(`dynamic "${type}" needs for_each = <list or map>`, d.typeRange);
+    const iterAttr = d.body.attributes.find((a) => a.name === 'iterator');
+    const iterator = iterAttr ? (bareWord(iterAttr.expr) ?? reader.string('iterator')!) : type;
+    const coll = evaluate(forEach.expr, this.ctx);
+    const entries: [Value, Value][] = Array.isArray(coll)
+      ? coll.map((v, i) => [i, v])
+      : isObject(coll)
+        ? Object.keys(coll)
+            .sort()
+            .map((k) => [k, coll[k]!])
+        : (() => {
+            throw new HclError(
+              `for_each needs a list, set or map, got ${typeName(coll)}`,
+              forEach.expr.range,
+            );
+          })();
+    const labelsAttr = d.body.attributes.find((a) => a.name === 'labels');
+    return entries.map(([key, value]) => {
+      const ctx = withVariables(this.ctx, { [iterator]: obj({ key, value }) });
+      const labels = labelsAttr ? evaluate(labelsAttr.expr, ctx) : [];
+      if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string')) {
+        throw new HclError(`dynamic "${type}": labels must be a list of strings`, labelsAttr!.expr.range);
+      }
+      const body = content[0]!.body;
+      const block: Block = {
+        type,
+        typeRange: d.typeRange,
+        labels: labels as string[],
+        labelRanges: (labels as string[]).map(() => labelsAttr!.expr.range),
+        body,
+        range: content[0]!.range,
+        openBraceRange: content[0]!.openBraceRange,
+      };
+      return new BlockReader(block, ctx, `${type}${(labels as string[]).map((l) => ` "${l}"`).join('')}`);
+    });
   }
 
   /** At most one child block of a type. */
@@ -234,6 +288,7 @@ export class BlockReader {
     const blockNames = new Set(blocks);
     for (const b of this.block.body.blocks) {
       if (blockNames.has(b.type)) continue;
+      if (b.type === 'dynamic' && b.labels[0] !== undefined && blockNames.has(b.labels[0])) continue;
       const near = closest(b.type, blockNames);
       const asAttr = attributes.includes(b.type) ? ` (${b.type} is an attribute: ${b.type} = ...)` : '';
       throw new HclError(

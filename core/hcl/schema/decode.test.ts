@@ -1129,3 +1129,47 @@ test('renamed_from: hints for a table, a column and an index', () => {
     ],
   );
 });
+
+test('dynamic blocks: columns from a list, with an iterator and labels, referable by name', () => {
+  const { realm } = readSchemaHcl(
+    [
+      {
+        path: 'dynamic.hcl',
+        text: `locals {
+  audit = { created_at = "timestamptz", created_by = "text" }
+}
+schema "public" {}
+table "t" {
+  schema = schema.public
+  column "id" {
+    type = bigint
+  }
+  dynamic "column" {
+    for_each = local.audit
+    iterator = col
+    labels   = [col.key]
+    content {
+      type = sql(col.value)
+      null = true
+    }
+  }
+  index "t_created" {
+    columns = [column.created_at]
+  }
+}
+`,
+      },
+    ],
+    { dialect: 'postgres' },
+  );
+  const t = realm.schemas[0]!.tables[0]!;
+  assert.deepEqual(
+    t.columns.map((c) => [c.name, c.type.raw, c.nullable]),
+    [
+      ['id', 'bigint', false],
+      ['created_at', 'timestamptz', true],
+      ['created_by', 'text', true],
+    ],
+  );
+  assert.deepEqual(t.indexes[0]!.parts, [{ column: 'created_at' }]);
+});

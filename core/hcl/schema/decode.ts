@@ -284,7 +284,8 @@ function resolveRef(
 function checkColumn(entry: Entry, column: string, range: Range): string {
   // A partition or child table has its parent's columns, which its own block does not list.
   if (entry.reader.has('partition_of') || entry.reader.has('inherits')) return column;
-  const columns = entry.block.body.blocks.filter((b) => b.type === 'column').map((b) => b.labels[0] ?? '');
+  // Through the reader: columns made by for_each or dynamic blocks count too.
+  const columns = entry.reader.blocks('column').map((c) => c.name());
   if (!columns.includes(column)) {
     const near = closest(column, columns);
     throw new HclError(

@@ -92,6 +92,11 @@ const CASES: { what: string; text: string; error: string }[] = [
     text: `schema "public" {}\ntable "t" {\n  schema = schema.public\n  column "c" { type = enum.mood }\n}\n`,
     error: 'schema.hcl:4:23: enum.mood refers to no enum in the document',
   },
+  {
+    what: 'dynamic block without content',
+    text: `schema "public" {}\ntable "t" {\n  schema = schema.public\n  dynamic "column" {\n    for_each = ["a"]\n  }\n}\n`,
+    error: 'schema.hcl:4:3: dynamic "column" needs exactly one content { ... } block',
+  },
 ];
 
 for (const c of CASES) {
