@@ -1,8 +1,8 @@
 // `atlas-ts schema inspect`: print the schema of a database, or of schema files as a dev
 // database prints them, as SQL, Atlas HCL or the JSON model.
-import { loadDesiredState } from '../../core/devdb/load.ts';
+import { devTarget, loadDesiredState } from '../../core/devdb/load.ts';
 import type { Driver } from '../../core/drivers/driver.ts';
-import { openDriver } from '../../core/drivers/open.ts';
+import { withDriver } from '../../core/drivers/open.ts';
 import { UserError } from '../../core/errors.ts';
 import { encodeSchemaHcl } from '../../core/hcl/schema-files.ts';
 import { formatScript } from '../../core/plan/script.ts';
@@ -61,34 +61,26 @@ export async function schemaInspect(argv: string[]): Promise<string> {
     throw new UserError('BAD_ARGS', `unknown --format "${format}": use sql, hcl or json`);
   }
   const scope = { schemas: t.schemas, exclude: t.exclude };
-  const files = /^file:/i.test(url);
-  // Schema files are printed by a dev database, whose driver also renders them as SQL.
-  const driver = await openDriver(files ? (t.devUrl ?? 'pglite://') : url);
-  try {
-    const realm = files
-      ? (
-          await loadDesiredState({
-            to: [url],
-            devUrl: t.devUrl,
-            target: {
-              dialect: driver.dialect,
-              version: driver.serverVersion,
-              boundSchema: driver.boundSchema,
-            },
-            vars: t.vars,
-            undeclaredVars: t.undeclaredVars,
-            ...scope,
-          })
-        ).realm
-      : await driver.inspect(scope);
-    return render(realm, format, driver);
-  } finally {
-    await driver.close();
+  if (!/^file:/i.test(url)) {
+    return withDriver(url, async (driver) => render(await driver.inspect(scope), format, () => driver));
   }
+  // Schema files are printed by a dev database; only SQL output needs a driver of its own.
+  const realm = (
+    await loadDesiredState({
+      to: [url],
+      devUrl: t.devUrl,
+      target: devTarget(t.devUrl),
+      vars: t.vars,
+      undeclaredVars: t.undeclaredVars,
+      ...scope,
+    })
+  ).realm;
+  if (format !== 'sql') return render(realm, format, () => undefined);
+  return withDriver(t.devUrl ?? 'pglite://', async (driver) => render(realm, format, () => driver));
 }
 
-function render(realm: Realm, format: string, driver: Driver): string {
+function render(realm: Realm, format: string, driver: () => Driver | undefined): string {
   if (format === 'json') return JSON.stringify(realm, null, 2);
   if (format === 'hcl') return encodeSchemaHcl(realm).trimEnd();
-  return formatScript(driver.createStatements(realm));
+  return formatScript(driver()!.createStatements(realm));
 }

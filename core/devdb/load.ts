@@ -195,6 +195,18 @@ function boundToTarget(realm: Realm, boundSchema: string | undefined): Realm {
 }
 
 /**
+ * The target a desired state is loaded for when there is no target database, only the dev
+ * database (`schema inspect` of files, the Terraform data source): its dialect and schema come
+ * from the dev URL, without opening a second connection (a second embedded PostgreSQL costs
+ * seconds). Version 0: the dev database prints the schema, nothing to compare it with.
+ */
+export function devTarget(devUrl: string | undefined): LoadInput['target'] {
+  const url = devUrl ?? 'pglite://';
+  if (isMysqlUrl(url)) return { dialect: 'mysql', version: 0, boundSchema: parseMysqlUrl(url).database };
+  return { dialect: 'postgres', version: 0, boundSchema: urlSchema(parsePgUrl(url).searchPath) };
+}
+
+/**
  * A database as the desired state. Bound to another schema than the target, its schema is
  * renamed to the target's, so that the contents are compared, not the names.
  */

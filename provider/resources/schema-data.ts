@@ -1,8 +1,7 @@
 // Data source `atlas_schema`: a desired state (HCL text, or a file:// URL of HCL or SQL) as the
 // dev database prints it, as normalized HCL, with an `id` that changes only when the schema does.
 import { createHash } from 'node:crypto';
-import { loadDesiredState } from '../../core/devdb/load.ts';
-import { openDriver } from '../../core/drivers/open.ts';
+import { devTarget, loadDesiredState } from '../../core/devdb/load.ts';
 import { isUserError } from '../../core/errors.ts';
 import { encodeSchemaHcl } from '../../core/hcl/schema-files.ts';
 import { redact } from '../../core/redact.ts';
@@ -58,20 +57,15 @@ export const atlasSchemaDataSource: DataSource = {
       for (const [k, x] of Object.entries(v)) if (typeof x === 'string') vars[k] = x;
     try {
       // The dev database decides the dialect and prints the schema.
-      const dev = await openDriver(devUrl ?? 'pglite://');
-      try {
-        const state = await loadDesiredState({
-          to,
-          devUrl,
-          target: { dialect: dev.dialect, version: dev.serverVersion, boundSchema: dev.boundSchema },
-          schemas: [],
-          exclude: [],
-          vars,
-        });
-        return { ...config, hcl: encodeSchemaHcl(state.realm), id: digest(fingerprint(state.realm)) };
-      } finally {
-        await dev.close().catch(() => {});
-      }
+      const state = await loadDesiredState({
+        to,
+        devUrl,
+        target: devTarget(devUrl),
+        schemas: [],
+        exclude: [],
+        vars,
+      });
+      return { ...config, hcl: encodeSchemaHcl(state.realm), id: digest(fingerprint(state.realm)) };
     } catch (e) {
       error(
         ctx,
