@@ -6,6 +6,7 @@ import { MysqlDriver } from '../drivers/mysql/driver.ts';
 import { isMysqlUrl, parseMysqlUrl, withDatabase } from '../drivers/mysql/url.ts';
 import { PostgresDriver } from '../drivers/postgres/driver.ts';
 import { parsePgUrl } from '../drivers/postgres/url.ts';
+import { quoteIdent } from '../drivers/quote.ts';
 import { isUserError, UserError } from '../errors.ts';
 import type { InputVars } from '../hcl/document.ts';
 import { readSchemaHcl } from '../hcl/schema-files.ts';
@@ -133,14 +134,11 @@ function loader(sources: DesiredSources, input: LoadInput, into: string | undefi
 
 /** Makes `schema` exist and, for SQL, current, so that unqualified names land in it. */
 async function useSchema(dev: DevDatabase, schema: string, current: boolean): Promise<void> {
-  if (dev.driver.dialect === 'mysql') {
-    const q = `\`${schema.replace(/`/g, '``')}\``;
-    await dev.driver.execScript(`CREATE DATABASE IF NOT EXISTS ${q}${current ? `; USE ${q}` : ''}`);
-    return;
-  }
-  const q = `"${schema.replace(/"/g, '""')}"`;
+  const q = quoteIdent(dev.driver.dialect, schema);
   await dev.driver.execScript(
-    `CREATE SCHEMA IF NOT EXISTS ${q}${current ? `; SET search_path TO ${q}` : ''}`,
+    dev.driver.dialect === 'mysql'
+      ? `CREATE DATABASE IF NOT EXISTS ${q}${current ? `; USE ${q}` : ''}`
+      : `CREATE SCHEMA IF NOT EXISTS ${q}${current ? `; SET search_path TO ${q}` : ''}`,
   );
 }
 

@@ -6,6 +6,7 @@
 // text. What is not part of an object's definition is ignored: `dependsOn` (derived from the
 // catalog), extension versions and comments (they come with the extension's package).
 import type { RenameHint } from '../devdb/devdb.ts';
+import { printedName } from '../drivers/postgres/sql.ts';
 import { canonicalJson } from '../schema/fingerprint.ts';
 import {
   type Column,
@@ -413,7 +414,6 @@ function renameColumnRefs(t: Table, renames: ReadonlyMap<string, string>): Table
  * or double-quoted ones, never inside string literals.
  */
 export function renameIdentifiers(text: string, renames: ReadonlyMap<string, string>): string {
-  const quote = (name: string) => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
   let out = '';
   for (let i = 0; i < text.length; ) {
     const c = text[i]!;
@@ -426,13 +426,13 @@ export function renameIdentifiers(text: string, renames: ReadonlyMap<string, str
       let j = i + 1;
       while (j < text.length && !(text[j] === '"' && text[j + 1] !== '"')) j += text[j] === '"' ? 2 : 1;
       const name = text.slice(i + 1, j).replace(/""/g, '"');
-      out += renames.has(name) ? quote(renames.get(name)!) : text.slice(i, j + 1);
+      out += renames.has(name) ? printedName(renames.get(name)!) : text.slice(i, j + 1);
       i = j + 1;
     } else if (/[A-Za-z_]/.test(c) && !/[\w$.]/.test(text[i - 1] ?? '')) {
       const m = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(text.slice(i))!;
       const name = m[0];
       // Columns of the table itself print unqualified; a name before `(` is a function.
-      out += renames.has(name) && text[i + name.length] !== '(' ? quote(renames.get(name)!) : name;
+      out += renames.has(name) && text[i + name.length] !== '(' ? printedName(renames.get(name)!) : name;
       i += name.length;
     } else {
       out += c;

@@ -8,6 +8,7 @@ import { openDevDatabase } from '../devdb/dev-database.ts';
 import type { Change } from '../diff/changes.ts';
 import { diffRealms } from '../diff/diff.ts';
 import type { Driver, Stmt } from '../drivers/driver.ts';
+import { quoteIdent } from '../drivers/quote.ts';
 import { UserError } from '../errors.ts';
 import type { Realm } from '../schema/model.ts';
 import type { MigrationDir } from './dir.ts';
@@ -134,8 +135,7 @@ async function versionSchema(
 
 /** What must be true before the plan drops data: dropped tables are empty, dropped columns NULL. */
 export function dataChecks(changes: readonly Change[], dialect: 'postgres' | 'mysql'): DataCheck[] {
-  const q = (n: string) =>
-    dialect === 'mysql' ? `\`${n.replace(/`/g, '``')}\`` : `"${n.replace(/"/g, '""')}"`;
+  const q = (n: string) => quoteIdent(dialect, n);
   const table = (schema: string, name: string) => `${q(schema)}.${q(name)}`;
   const out: DataCheck[] = [];
   const emptyTable = (schema: string, name: string) =>

@@ -7,6 +7,7 @@
 // `execution_time`), and the array of statement hashes is written when a file stops short (a
 // failure) — Atlas rewrites the whole array after every statement, which is quadratic.
 import type { Driver } from '../drivers/driver.ts';
+import { quoteIdent } from '../drivers/quote.ts';
 import { UserError } from '../errors.ts';
 
 export const REVISIONS_TABLE = 'atlas_schema_revisions';
@@ -103,7 +104,7 @@ export class RevisionStore {
   }
 
   private q(name: string): string {
-    return this.mysql ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`;
+    return quoteIdent(this.driver.dialect, name);
   }
 
   /** Placeholder `n` (1-based) of a statement. */
@@ -111,7 +112,11 @@ export class RevisionStore {
     return this.mysql ? '?' : `$${n}`;
   }
 
+  /** Once seen (or created), the table is not looked up again by this store. */
+  private known = false;
+
   async exists(): Promise<boolean> {
+    if (this.known) return true;
     const rows = this.mysql
       ? await this.driver.query(
           'SELECT 1 AS x FROM information_schema.tables WHERE table_schema = ? AND table_name = ?',
@@ -121,7 +126,8 @@ export class RevisionStore {
           'SELECT 1 AS x FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = $2',
           [this.schema, REVISIONS_TABLE],
         );
-    return rows.length > 0;
+    this.known = rows.length > 0;
+    return this.known;
   }
 
   /** Creates the schema (if needed) and the table with Atlas's column types. */
@@ -144,6 +150,7 @@ export class RevisionStore {
   \`operator_version\` varchar(255) NOT NULL,
   PRIMARY KEY (\`version\`)
 ) CHARSET utf8mb4 COLLATE utf8mb4_bin`);
+      this.known = true;
       return;
     }
     await this.driver.execScript(`CREATE SCHEMA IF NOT EXISTS ${this.q(this.schema)};
@@ -162,6 +169,7 @@ CREATE TABLE IF NOT EXISTS ${this.table} (
   "operator_version" character varying NOT NULL,
   PRIMARY KEY ("version")
 )`);
+    this.known = true;
   }
 
   /** Every revision, by version (compared as strings, as Atlas does). */

@@ -134,8 +134,12 @@ export interface Planned {
   diagnostics: PlanDiagnostic[];
 }
 
-/** The plan from the live database to the desired state. */
-export async function planApply(inputs: SchemaInputs): Promise<Planned> {
+/** Plans the desired state against the live database and hands the result (driver open) to `use`. */
+async function withSchemaPlan<T>(
+  inputs: SchemaInputs,
+  policy: DiffPolicy | undefined,
+  use: (res: Awaited<ReturnType<typeof planSchema>>) => T,
+): Promise<T> {
   const res = await planSchema({
     url: inputs.url,
     to: inputs.to,
@@ -143,41 +147,36 @@ export async function planApply(inputs: SchemaInputs): Promise<Planned> {
     schemas: inputs.schemas,
     exclude: inputs.exclude,
     vars: inputs.vars,
-    ...(inputs.policy ? { policy: inputs.policy } : {}),
+    ...(policy ? { policy } : {}),
   });
   try {
-    return {
-      stmts: res.plan.stmts,
-      changes: res.plan.changes,
-      from: res.plan.fromFingerprint,
-      diagnostics: res.plan.diagnostics ?? [],
-    };
+    return use(res);
   } finally {
     await res.driver.close().catch(() => {});
   }
 }
 
+/** The plan from the live database to the desired state. */
+export function planApply(inputs: SchemaInputs): Promise<Planned> {
+  return withSchemaPlan(inputs, inputs.policy, (res) => ({
+    stmts: res.plan.stmts,
+    changes: res.plan.changes,
+    from: res.plan.fromFingerprint,
+    diagnostics: res.plan.diagnostics ?? [],
+  }));
+}
+
 /**
  * The plan that removes what the desired state declares and nothing else: other tables, other
- * schemas and the schemas themselves stay.
+ * schemas and the schemas themselves stay. (No diff policy: destroy removes all it declared.)
  */
-export async function planDestroy(inputs: SchemaInputs): Promise<Planned> {
-  const res = await planSchema({
-    url: inputs.url,
-    to: inputs.to,
-    devUrl: inputs.devUrl,
-    schemas: inputs.schemas,
-    exclude: inputs.exclude,
-    vars: inputs.vars,
-  });
-  try {
+export function planDestroy(inputs: SchemaInputs): Promise<Planned> {
+  return withSchemaPlan(inputs, undefined, (res) => {
     const kept = withoutDeclared(res.current, res.desired);
     const changes = diffRealms(res.current, kept);
     const stmts = res.driver.planChanges(changes, { from: res.current, to: kept });
     return { stmts, changes, from: res.plan.fromFingerprint, diagnostics: [] };
-  } finally {
-    await res.driver.close().catch(() => {});
-  }
+  });
 }
 
 function withoutDeclared(current: Realm, declared: Realm): Realm {

@@ -191,15 +191,4 @@ export async function pgDump(url: string): Promise<string> {
 }
 
 /** Rows of one query on a PostgreSQL database, over a connection of its own. */
-export async function pgQuery<T extends pg.QueryResultRow = Record<string, unknown>>(
-  url: string,
-  sql: string,
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export { query as pgQuery } from '../../core/devdb/testing.ts';

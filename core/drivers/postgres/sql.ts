@@ -4,6 +4,9 @@ import type { ObjectRef } from '../../schema/model.ts';
 
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** A name as PostgreSQL prints it in definitions: bare when that reads back the same, else quoted. */
+export const printedName = (name: string): string => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : ident(name));
+
 export const qname = (ref: ObjectRef): string => `${ident(ref.schema)}.${ident(ref.name)}`;
 
 /** A string literal, with `E''` escapes only when a backslash makes them necessary. */

@@ -1,6 +1,9 @@
 // Top-level blocks other than schemas: tables, views, routines, types, sequences, triggers,
 // policies, extensions, events. Objects attached to a table (`trigger`, `policy`, `rule`) name
 // it with `on = table.x`, so tables and views are decoded before them.
+
+import { ident as mysqlIdent } from '../../drivers/mysql/sql.ts';
+import { ident, printedName } from '../../drivers/postgres/sql.ts';
 import type {
   Aggregate,
   Composite,
@@ -403,7 +406,7 @@ function decodeRoutine(entry: Entry, ctx: DecodeContext, kind: 'function' | 'pro
     f.params = args
       .map(
         (a) =>
-          `${a.mode ? `${a.mode} ` : ''}${/^[A-Za-z_][\w$]*$/.test(a.name ?? '') ? a.name : `\`${(a.name ?? '').replace(/`/g, '``')}\``} ${a.type}`,
+          `${a.mode ? `${a.mode} ` : ''}${/^[A-Za-z_][\w$]*$/.test(a.name ?? '') ? a.name : mysqlIdent(a.name ?? '')} ${a.type}`,
       )
       .join(', ');
     if (r.bool('deterministic')) f.deterministic = true;
@@ -467,11 +470,7 @@ function returnType(r: BlockReader, ctx: DecodeContext): string {
 }
 
 const quote = (name: string, ctx: DecodeContext) =>
-  ctx.dialect === 'mysql'
-    ? `\`${name.replace(/`/g, '``')}\``
-    : /^[a-z_][a-z0-9_]*$/.test(name)
-      ? name
-      : `"${name.replace(/"/g, '""')}"`;
+  ctx.dialect === 'mysql' ? mysqlIdent(name) : printedName(name);
 
 function decodeAggregate(entry: Entry, ctx: DecodeContext): Aggregate {
   const r = entry.reader;
@@ -630,7 +629,7 @@ function referencing(r: BlockReader): string | undefined {
     ['new_table', 'NEW TABLE'],
   ] as const) {
     const name = block.string(attr);
-    if (name !== undefined) parts.push(`${kw} AS "${name.replace(/"/g, '""')}"`);
+    if (name !== undefined) parts.push(`${kw} AS ${ident(name)}`);
   }
   block.allow(['old_table', 'new_table']);
   return parts.join(' ') || undefined;

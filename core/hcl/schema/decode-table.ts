@@ -1,4 +1,7 @@
 // `table` blocks: columns, keys, indexes, checks, partitioning and the MySQL table options.
+
+import { ident, printedName } from '../../drivers/postgres/sql.ts';
+import { quoteIdent, quoteLiteral } from '../../drivers/quote.ts';
 import type {
   Check,
   Column,
@@ -20,7 +23,7 @@ import { type EvalContext, evaluate, isObject, type Value } from '../syntax/eval
 import { HclError } from '../syntax/position.ts';
 import { Ref, Sql, TypeCall } from '../values.ts';
 import type { DecodeContext, Entry } from './decode.ts';
-import { columnType, sqlString, typeSql } from './types.ts';
+import { columnType, typeSql } from './types.ts';
 import { DEFERRABLE, fromWord, REF_ACTIONS, toWord } from './words.ts';
 
 const TABLE_ATTRS = ['name', 'schema', 'comment', 'depends_on', 'renamed_from'];
@@ -165,12 +168,10 @@ export function decodeType(
     const { entry, rest } = ctx.resolve(v, ['enum', 'domain', 'composite', 'range', 'table', 'view']);
     if (rest.length > 0) throw new HclError(`${v.describe()} is not a type`, a.expr.range);
     const ref = ctx.objectRef(entry);
-    return { raw: `${pgIdent(ref.schema)}.${pgIdent(ref.name)}`, ref };
+    return { raw: `${printedName(ref.schema)}.${printedName(ref.name)}`, ref };
   }
   return { raw: typeSql(v, ctx.dialect, a.expr.range) };
 }
-
-const pgIdent = (s: string) => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`);
 
 /** Where unknown identifiers and calls are type names (`int`, `varchar(255)`), and only sql() is a function. */
 function typeContext(base: EvalContext): EvalContext {
@@ -189,7 +190,7 @@ function decodeDefault(c: BlockReader, ctx: DecodeContext): DefaultValue | undef
 
 export function defaultValue(v: Value, ctx: DecodeContext, wrong: () => Error): DefaultValue {
   if (v instanceof Sql) return { kind: 'expr', value: v.text };
-  if (typeof v === 'string') return { kind: 'literal', value: sqlString(v, ctx.dialect) };
+  if (typeof v === 'string') return { kind: 'literal', value: quoteLiteral(ctx.dialect, v) };
   if (typeof v === 'number' || typeof v === 'boolean') return { kind: 'literal', value: String(v) };
   throw wrong();
 }
@@ -519,7 +520,7 @@ function decodeExclude(
         on.block.typeRange,
       );
     const col = on.ref('column');
-    const base = col ? quoteIdent(ctx.columnRef(col, entry).column) : `(${on.sqlText('expr', true)})`;
+    const base = col ? ident(ctx.columnRef(col, entry).column) : `(${on.sqlText('expr', true)})`;
     const ops = on.word('ops');
     const desc = on.bool('desc') ? ' DESC' : '';
     on.allow(['column', 'expr', 'op', 'ops', 'desc']);
@@ -529,7 +530,7 @@ function decodeExclude(
     throw new HclError(`${r.what} needs on { column = ... op = "..." } blocks`, r.block.typeRange);
   let definition = `EXCLUDE USING ${using.toLowerCase()} (${elems.join(', ')})`;
   const include = columnsOf(r, 'include', ctx, entry);
-  if (include?.length) definition += ` INCLUDE (${include.map(quoteIdent).join(', ')})`;
+  if (include?.length) definition += ` INCLUDE (${include.map(ident).join(', ')})`;
   const where = r.sqlText('where');
   if (where) definition += ` WHERE (${where})`;
   const x: Table['exclusions'][number] = { name: r.block.labels[0] ?? `${table}_excl`, definition };
@@ -546,8 +547,6 @@ const DEFERRABLE_WORDS: Record<string, Deferrable | undefined> = {
   NOT_DEFERRABLE: undefined,
 };
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
 // ---------------------------------------------------------------- partitioning
 
 function decodePartition(r: BlockReader, ctx: DecodeContext, entry: Entry): Partitioning {
@@ -558,7 +557,7 @@ function decodePartition(r: BlockReader, ctx: DecodeContext, entry: Entry): Part
       `${r.what} needs type = RANGE, LIST${mysql ? ', HASH or KEY' : ' or HASH'}`,
       r.block.typeRange,
     );
-  const q = mysql ? (s: string) => `\`${s.replace(/`/g, '``')}\`` : quoteIdent;
+  const q = (s: string) => quoteIdent(ctx.dialect, s);
   const cols = columnsOf(r, 'columns', ctx, entry);
   const key = cols
     ? cols.map((c) => (mysql ? c : q(c)))

@@ -1,18 +1,19 @@
 // Writing the objects other than tables and schemas.
+
+import { splitTopLevel } from '../../drivers/postgres/sql.ts';
 import type { Func, Realm, Schema, Table, View } from '../../schema/model.ts';
 import { attr, block, type HclAttr, type HclBlock, hclString, hclText, list, object } from '../write.ts';
 import { AGG_NAMES } from './decode-objects.ts';
 import { sequenceDefaults } from './decode-table.ts';
 import {
   columnRef,
-  columnTypeHcl,
   defaultHcl,
   dependsOnAttr,
   encodeIndex,
   type Names,
   schemaRef,
   sequenceAttrs,
-  splitTop,
+  typeRefHcl,
   word,
 } from './encode.ts';
 import { typeHcl } from './types.ts';
@@ -59,10 +60,7 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
       out.push(
         block('domain', n.labels('domain', s.name, d.name), [
           attr('schema', schemaRef(s.name)),
-          attr(
-            'type',
-            columnTypeHcl({ type: { raw: d.type, normalized: d.type, ...(d.ref ? { ref: d.ref } : {}) } }, n),
-          ),
+          attr('type', typeRefHcl(d.type, d.ref, n)),
           attr('null', String(!d.notNull)),
           d.default !== undefined
             ? attr('default', defaultHcl({ kind: 'literal', value: d.default }, d.type, n.dialect))
@@ -92,13 +90,7 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
               'field',
               [f.name],
               [
-                attr(
-                  'type',
-                  columnTypeHcl(
-                    { type: { raw: f.type, normalized: f.type, ...(f.ref ? { ref: f.ref } : {}) } },
-                    n,
-                  ),
-                ),
+                attr('type', typeRefHcl(f.type, f.ref, n)),
                 f.collation ? attr('collate', hclString(f.collation)) : undefined,
                 comment(f.comment),
               ],
@@ -138,7 +130,7 @@ export function encodeObjects(realm: Realm, n: Names): HclBlock[] {
     for (const f of s.functions) out.push(encodeRoutine(s, f, n));
     for (const a of s.aggregates) {
       const items: Items = [attr('schema', schemaRef(s.name))];
-      for (const t of a.identityArgs ? splitTop(a.identityArgs) : [])
+      for (const t of a.identityArgs ? splitTopLevel(a.identityArgs) : [])
         items.push(block('arg', [], [attr('type', typeHcl(t.trim(), n.dialect))]));
       const reverse = Object.fromEntries(Object.entries(AGG_NAMES).map(([k, v]) => [v, k]));
       for (const o of a.options) {
@@ -339,7 +331,7 @@ const fnTarget = (f: import('../../schema/model.ts').ObjectRef, n: Names) =>
 /** `IN p_id INT, OUT n DECIMAL(10,2) UNSIGNED` as arguments, modes only where written. */
 function writtenParams(params: string): Func['args'] {
   if (params.trim() === '') return [];
-  return splitTop(params).map((p) => {
+  return splitTopLevel(params).map((p) => {
     const m = /^\s*(?:(IN|OUT|INOUT)\s+)?(`(?:[^`]|``)+`|\S+)\s+([\s\S]*?)\s*$/i.exec(p);
     if (!m) return { type: p.trim() };
     const arg: Func['args'][number] = {

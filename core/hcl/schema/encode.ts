@@ -1,6 +1,8 @@
 // Writing a realm as an Atlas schema document: tables first (by schema, then name), then the
 // other objects, then the `schema` blocks, as `atlas schema inspect` lays them out. Reading the
 // output back gives the same realm once the dev database has printed it.
+
+import { splitTopLevel } from '../../drivers/postgres/sql.ts';
 import type { Column, DefaultValue, Dialect, ObjectRef, Realm, Schema, Table } from '../../schema/model.ts';
 import { attr, block, type HclAttr, type HclBlock, hclString, list, object, writeBlocks } from '../write.ts';
 import { sequenceDefaults } from './decode-table.ts';
@@ -253,12 +255,16 @@ export function sequenceAttrs(
 }
 
 export function columnTypeHcl(c: Pick<Column, 'type'>, n: Names): string {
-  const ref = c.type.ref;
-  if (ref && !c.type.arrayDims) {
+  return typeRefHcl(c.type.raw, c.type.arrayDims ? undefined : c.type.ref, n);
+}
+
+/** A type: a reference to a type the document declares (`enum.status`), else as SQL. */
+export function typeRefHcl(raw: string, ref: ObjectRef | undefined, n: Names): string {
+  if (ref) {
     for (const kind of ['enum', 'domain', 'composite', 'range'])
       if (n.has(kind, ref)) return n.ref(kind, ref);
   }
-  return typeHcl(c.type.raw, n.dialect);
+  return typeHcl(raw, n.dialect);
 }
 
 /** A literal default as a string, number or bool where that reads back the same; else sql(). */
@@ -340,7 +346,7 @@ function encodeExclusion(x: Table['exclusions'][number]): HclBlock {
     close < 0 ? null : /^(?: INCLUDE \((.*?)\))?(?: WHERE \((.*)\))?$/s.exec(x.definition.slice(close + 1));
   const parts =
     m && rest
-      ? splitTop(x.definition.slice(m[0].length, close)).map((p) =>
+      ? splitTopLevel(x.definition.slice(m[0].length, close)).map((p) =>
           /^(.*?)( DESC)? WITH (\S+)$/s.exec(p.trim()),
         )
       : [];
@@ -365,7 +371,8 @@ function encodeExclusion(x: Table['exclusions'][number]): HclBlock {
       ),
     );
   }
-  if (rest[1]) items.push(attr('include', list(splitTop(rest[1]).map((c) => columnRef(unquote(c.trim()))))));
+  if (rest[1])
+    items.push(attr('include', list(splitTopLevel(rest[1]).map((c) => columnRef(unquote(c.trim()))))));
   if (rest[2]) items.push(attr('where', hclString(rest[2])));
   if (x.deferrable) items.push(attr('deferrable', toWord(x.deferrable)));
   if (x.comment !== undefined) items.push(attr('comment', hclString(x.comment)));
@@ -387,28 +394,6 @@ function closingParen(s: string, from: number): number {
     else if (ch === ')' && --depth === 0) return i;
   }
   return -1;
-}
-
-/** Splits at commas outside parentheses and quotes. */
-export function splitTop(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start));
-  return out;
 }
 
 function encodePartition(p: NonNullable<Table['partitioning']>, mysql: boolean): HclBlock {

@@ -2,6 +2,7 @@
 // a call (`varchar(255)`, `decimal(10,2)`, MySQL `enum("a","b")`), a reference to a type the
 // document declares (`enum.status`, `domain.email`) or raw SQL (`sql("int[]")`). Multi-word
 // SQL types are written with underscores (`double_precision`).
+import { quoteLiteral } from '../../drivers/quote.ts';
 import type { ColumnType, Dialect } from '../../schema/model.ts';
 import type { Value } from '../syntax/eval.ts';
 import { HclError, type Range } from '../syntax/position.ts';
@@ -41,17 +42,11 @@ export function typeSql(v: Value, dialect: Dialect, range: Range): string {
     if (typeof a === 'number') return String(a);
     if (typeof a === 'string') {
       // MySQL ENUM/SET values are string literals; other string arguments are written as-is.
-      return /^(enum|set)$/i.test(v.name) ? sqlString(a, dialect) : a;
+      return /^(enum|set)$/i.test(v.name) ? quoteLiteral(dialect, a) : a;
     }
     throw new HclError(`type ${v.name}(...) takes numbers or strings as arguments`, range);
   });
   return `${name}(${args.join(',')})`;
-}
-
-/** A string as a SQL literal: MySQL also escapes backslashes (its default sql_mode reads them). */
-export function sqlString(s: string, dialect: Dialect): string {
-  const body = dialect === 'mysql' ? s.replace(/\\/g, '\\\\') : s;
-  return `'${body.replace(/'/g, "''")}'`;
 }
 
 /** A decoded column type; `normalized` is refined when the dev database prints it back. */
