@@ -69,13 +69,6 @@ export function excludeRevisions(boundSchema: string | undefined, revisionsSchem
   ];
 }
 
-export function revisionTypeName(type: number): string {
-  if (type & RevisionType.baseline) return 'baseline';
-  if (type & RevisionType.executed)
-    return type & RevisionType.resolved ? 'applied + manually set' : 'applied';
-  return type & RevisionType.resolved ? 'manually set' : 'unknown';
-}
-
 const COLUMNS = [
   'version',
   'description',

@@ -36,7 +36,7 @@ const strings = (v: TfValue | undefined): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** The desired state: exactly one of `hcl`, `sql`, `src`. */
-export function desiredOf(o: TfObject): DesiredInput[] | undefined {
+function desiredOf(o: TfObject): DesiredInput[] | undefined {
   const hcl = str(o, 'hcl');
   const sql = str(o, 'sql');
   const src = str(o, 'src');

@@ -27,7 +27,6 @@ import {
 import {
   applyPlanned,
   decodePlanned,
-  desiredOf,
   droppedObjects,
   encodePlanned,
   inputsOf,
@@ -359,5 +358,3 @@ async function planDelete(prior: TfObject, ctx: CallContext): Promise<PlanRespon
     return { planned: null };
   }
 }
-
-export { desiredOf };

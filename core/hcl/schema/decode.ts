@@ -15,7 +15,7 @@ import { sortRealm } from '../../schema/order.ts';
 import { BlockReader, expandForEach } from '../block-reader.ts';
 import { Document, type DocumentOptions } from '../document.ts';
 import type { Block, HclFile } from '../syntax/ast.ts';
-import { closest, type EvalContext, type HclFunction } from '../syntax/eval.ts';
+import { closest, type HclFunction } from '../syntax/eval.ts';
 import { HclError, type Range } from '../syntax/position.ts';
 import { Ref } from '../values.ts';
 import { decodeObject, OBJECT_KINDS } from './decode-objects.ts';
@@ -310,5 +310,3 @@ function refName(ref: Ref, ctx: DecodeContext): string {
   if (rest.length > 0) throw new HclError(`${ref.describe()} is not a name`, ref.range);
   return entry.name;
 }
-
-export type { EvalContext };
